@@ -1,0 +1,21 @@
+/* kiosk-application.h
+ *
+ * Copyright 2026 The Góc Trẻ Em authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kiosk-store.h"
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_APPLICATION (kiosk_application_get_type ())
+G_DECLARE_FINAL_TYPE (KioskApplication, kiosk_application, KIOSK, APPLICATION, GtkApplication)
+
+KioskApplication *kiosk_application_new       (void);
+KioskStore       *kiosk_application_get_store (KioskApplication *self);
+
+G_END_DECLS
