@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "kiosk-bundle.h"
@@ -84,7 +85,7 @@ print_source (KioskSource *source,
 {
   const char *name = source->name[lang] ?: source->id;
 
-  g_print (_("%s: version %" G_GINT64_FORMAT " (%s)\n"), source->id, source->version, name);
+  g_print (_("%s: version %" PRId64 " (%s)\n"), source->id, source->version, name);
   if (source->url != NULL)
     g_print (_("  address: %s%s\n"), source->url, source->enabled ? "" : _(" (turned off)"));
   if (source->last_result != NULL)
@@ -162,10 +163,10 @@ run_import (const char *location)
     }
 
   if (result->up_to_date)
-    g_print (_("%s is already up to date (version %" G_GINT64_FORMAT ").\n"),
+    g_print (_("%s is already up to date (version %" PRId64 ").\n"),
              result->source, result->new_version);
   else
-    g_print (_("Imported %s version %" G_GINT64_FORMAT ": %u new, %u updated, %u removed articles.\n"),
+    g_print (_("Imported %s version %" PRId64 ": %u new, %u updated, %u removed articles.\n"),
              result->source, result->new_version, result->articles_added,
              result->articles_updated, result->articles_removed);
   return 0;

@@ -18,6 +18,10 @@ main (int   argc,
   g_autoptr(KioskApplication) app = NULL;
 
   setlocale (LC_ALL, "");
+  /* A root shell on a kiosk often has no locale at all; Vietnamese output must not
+   * turn into question marks there. */
+  if (!g_get_charset (NULL))
+    setlocale (LC_CTYPE, "C.UTF-8");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -207,7 +208,7 @@ check_version (Import  *import,
   if (manifest->version < held)
     {
       g_set_error (error, KIOSK_IMPORT_ERROR, KIOSK_IMPORT_ERROR_ROLLBACK,
-                   _("This content (version %" G_GINT64_FORMAT ") is older than what the kiosk already has (version %" G_GINT64_FORMAT "), so it was refused. Nothing was changed."),
+                   _("This content (version %" PRId64 ") is older than what the kiosk already has (version %" PRId64 "), so it was refused. Nothing was changed."),
                    manifest->version, held);
       return FALSE;
     }
