@@ -21,7 +21,10 @@ struct _KioskApplication
 
   /* owned */
   KioskStore     *store;
+  KioskSettings  *settings;
   GCancellable   *cancellable;
+  gboolean        kiosk_mode;
+  char           *startup_error;
 };
 
 G_DEFINE_FINAL_TYPE (KioskApplication, kiosk_application, GTK_TYPE_APPLICATION)
@@ -30,7 +33,37 @@ static int
 kiosk_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
 {
+  KioskApplication *self = KIOSK_APPLICATION (app);
+
+  self->kiosk_mode = g_variant_dict_contains (options, "kiosk");
   return kiosk_cli_run (options);
+}
+
+/* Without hardware OpenGL, GTK's GL renderer runs on software Mesa: it starts in
+ * about twice the time of the cairo renderer and uses more memory (DESIGN.md). A
+ * render node under /dev/dri is the cheap sign of a GPU; the "renderer" setting and
+ * GSK_RENDERER override the guess. */
+void
+kiosk_application_choose_renderer (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *choice = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  if (g_getenv ("GSK_RENDERER") != NULL)
+    return;
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    {
+      settings = g_settings_new (APP_ID);
+      choice = g_settings_get_string (settings, "renderer");
+    }
+
+  if (g_strcmp0 (choice, "gl") == 0)
+    return;
+  if (g_strcmp0 (choice, "cairo") == 0 || !g_file_test ("/dev/dri/renderD128", G_FILE_TEST_EXISTS) ||
+      g_getenv ("LIBGL_ALWAYS_SOFTWARE") != NULL)
+    g_setenv ("GSK_RENDERER", "cairo", TRUE);
 }
 
 /* First start, or a new app version with newer bundled content: import it off the
@@ -70,9 +103,35 @@ bundle_done_cb (GObject      *source,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (error != NULL)
-    g_warning ("Bundled content: %s", error->message);
-  if (window != NULL)
+    g_message ("Bundled content: %s", error->message);
+  if (KIOSK_IS_WINDOW (window))
     kiosk_window_content_changed (KIOSK_WINDOW (window), error ? error->message : NULL, changed);
+}
+
+static void
+load_styles (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autoptr(GtkCssProvider) contrast = gtk_css_provider_new ();
+  GdkDisplay *display = gdk_display_get_default ();
+
+  gtk_css_provider_load_from_resource (provider, "/org/goctreem/Kiosk/style.css");
+  gtk_css_provider_load_from_resource (contrast, "/org/goctreem/Kiosk/style-hc.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (contrast),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+start_bundle_import (KioskApplication *self,
+                     const char       *path)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, bundle_done_cb, NULL);
+
+  g_task_set_source_tag (task, start_bundle_import);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, bundle_thread);
 }
 
 static void
@@ -80,19 +139,36 @@ kiosk_application_startup (GApplication *app)
 {
   KioskApplication *self = KIOSK_APPLICATION (app);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = kiosk_store_default_path ();
 
   G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
 
+  load_styles ();
+  self->settings = kiosk_settings_new ();
   self->store = kiosk_store_open (path, KIOSK_STORE_READER, &error);
   if (self->store == NULL)
-    g_warning ("%s", error->message);
+    {
+      self->startup_error = g_strdup (error->message);
+      return;
+    }
+  start_bundle_import (self, path);
+}
 
-  task = g_task_new (self, self->cancellable, bundle_done_cb, NULL);
-  g_task_set_source_tag (task, kiosk_application_startup);
-  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
-  g_task_run_in_thread (task, bundle_thread);
+/* Without a store there is nothing to show but why, in words an admin can act on. */
+static GtkWindow *
+error_window_new (KioskApplication *self)
+{
+  GtkWidget *window = gtk_application_window_new (GTK_APPLICATION (self));
+  g_autofree char *text = g_strdup_printf ("%s\n\n%s",
+                                           _("Góc Trẻ Em cannot open its content."),
+                                           self->startup_error);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "status-message");
+  gtk_window_set_child (GTK_WINDOW (window), label);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 480);
+  return GTK_WINDOW (window);
 }
 
 static void
@@ -101,8 +177,10 @@ kiosk_application_activate (GApplication *app)
   KioskApplication *self = KIOSK_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
-    window = GTK_WINDOW (kiosk_window_new (self));
+  if (window == NULL && self->store == NULL)
+    window = error_window_new (self);
+  else if (window == NULL)
+    window = GTK_WINDOW (kiosk_window_new (self, self->kiosk_mode));
   gtk_window_present (window);
 }
 
@@ -114,6 +192,8 @@ kiosk_application_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->startup_error, g_free);
 
   G_OBJECT_CLASS (kiosk_application_parent_class)->dispose (object);
 }
@@ -133,7 +213,14 @@ kiosk_application_class_init (KioskApplicationClass *klass)
 static void
 kiosk_application_init (KioskApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Run fullscreen as a kiosk that visitors cannot close"), NULL },
+    { NULL }
+  };
+
   self->cancellable = g_cancellable_new ();
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
   kiosk_cli_add_options (G_APPLICATION (self));
 }
 
@@ -151,4 +238,11 @@ kiosk_application_get_store (KioskApplication *self)
 {
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
   return self->store;
+}
+
+KioskSettings *
+kiosk_application_get_settings (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+  return self->settings;
 }

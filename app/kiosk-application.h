@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "kiosk-settings.h"
 #include "kiosk-store.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,11 @@ G_BEGIN_DECLS
 #define KIOSK_TYPE_APPLICATION (kiosk_application_get_type ())
 G_DECLARE_FINAL_TYPE (KioskApplication, kiosk_application, KIOSK, APPLICATION, GtkApplication)
 
-KioskApplication *kiosk_application_new       (void);
-KioskStore       *kiosk_application_get_store (KioskApplication *self);
+KioskApplication *kiosk_application_new          (void);
+KioskStore       *kiosk_application_get_store    (KioskApplication *self);
+KioskSettings    *kiosk_application_get_settings (KioskApplication *self);
+
+/* Picks GTK's renderer before GTK starts: see kiosk-application.c. */
+void              kiosk_application_choose_renderer (void);
 
 G_END_DECLS

@@ -2,6 +2,9 @@
  *
  * Copyright 2026 The Góc Trẻ Em authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one window of the kiosk: navigation between the screens, the visitor's
+ * choices (language, text size, contrast) and the idle reset that forgets them.
  */
 
 #define G_LOG_DOMAIN "kiosk-window"
@@ -10,59 +13,507 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-article-page.h"
+#include "kiosk-header.h"
+#include "kiosk-home-page.h"
+#include "kiosk-hotline-page.h"
+#include "kiosk-i18n.h"
+#include "kiosk-place.h"
+#include "kiosk-search-page.h"
+#include "kiosk-topic-page.h"
 #include "kiosk-window.h"
+
+/* Text size steps, in percent of the normal size; the issue asks 100% to 200%. */
+static const int text_steps[] = { 100, 125, 150, 175, 200 };
+#define BASE_FONT_PX 17.0
 
 struct _KioskWindow
 {
   GtkApplicationWindow  parent_instance;
 
   /* template widgets */
-  GtkFlowBox           *topics;
-  GtkLabel             *status;
+  GtkBox               *header_slot;
+  GtkStack             *stack;
+  GtkRevealer          *idle_revealer;
+  GtkLabel             *idle_label;
 
-  /* borrowed */
+  /* owned */
+  KioskPlace           *place;
+  GPtrArray            *history;
+  GtkCssProvider       *font_provider;
+  char                 *language;
+  guint                 text_step;
+  gboolean              high_contrast;
+  gboolean              kiosk_mode;
+  guint                 idle_seconds;
+  guint                 countdown_seconds;
+  guint                 idle_source;
+  guint                 countdown_source;
+  guint                 countdown_left;
+  gboolean              stale;
+
+  /* borrowed: children of the stack or the header slot, rebuilt per language */
   KioskStore           *store;
+  KioskSettings        *settings;
+  KioskHeader          *header;
+  KioskHomePage        *home;
+  KioskSearchPage      *search;
+  KioskHotlinePage     *hotline;
 };
 
 G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, GTK_TYPE_APPLICATION_WINDOW)
 
-static GtkWidget *
-topic_tile_new (KioskTopic *topic)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_label_new (topic->title[KIOSK_LANG_VI]);
-  GtkWidget *summary = gtk_label_new (topic->summary[KIOSK_LANG_VI]);
+enum {
+  PROP_0,
+  PROP_LANGUAGE,
+  PROP_HIGH_CONTRAST,
+  PROP_KIOSK_MODE,
+  PROP_IDLE_SECONDS,
+  PROP_COUNTDOWN_SECONDS,
+  N_PROPS
+};
 
-  gtk_widget_add_css_class (box, "topic-tile");
-  gtk_widget_add_css_class (title, "title-3");
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (summary), 0);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), summary);
-  return box;
+static GParamSpec *properties[N_PROPS];
+
+static void restart_idle_timer (KioskWindow *self);
+
+static KioskLang
+current_lang (KioskWindow *self)
+{
+  return kiosk_lang_from_string (self->language);
+}
+
+/* ---- building the screens ---- */
+
+static void
+remove_stack_child (KioskWindow *self,
+                    const char  *name)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (self->stack, name);
+
+  if (child != NULL)
+    gtk_stack_remove (self->stack, child);
 }
 
 static void
-reload (KioskWindow *self)
+update_title (KioskWindow *self)
 {
-  g_autoptr(GPtrArray) topics = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  g_autofree char *commune = kiosk_settings_dup_commune_name (self->settings);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->topics))) != NULL)
-    gtk_flow_box_remove (self->topics, child);
-
-  topics = self->store ? kiosk_store_list_topics (self->store, &error) : NULL;
-  if (topics == NULL || topics->len == 0)
-    {
-      gtk_label_set_text (self->status, error ? error->message : _("Preparing the content…"));
-      return;
-    }
-  gtk_label_set_text (self->status, "");
-  for (guint i = 0; i < topics->len; i++)
-    gtk_flow_box_append (self->topics, topic_tile_new (topics->pdata[i]));
+  kiosk_header_set_title (self->header, commune != NULL && commune[0] != '\0'
+                                        ? commune : _("Children's Corner"));
 }
+
+/* Every screen is built for one language: a change of language builds them anew,
+ * so each string is translated when its template is loaded. */
+static void
+build_screens (KioskWindow *self)
+{
+  GtkWidget *child;
+  KioskLang lang = current_lang (self);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))) != NULL)
+    gtk_stack_remove (self->stack, child);
+  if (self->header != NULL)
+    gtk_box_remove (self->header_slot, GTK_WIDGET (self->header));
+
+  self->header = KIOSK_HEADER (kiosk_header_new ());
+  gtk_box_append (self->header_slot, GTK_WIDGET (self->header));
+  update_title (self);
+
+  self->home = KIOSK_HOME_PAGE (kiosk_home_page_new (self->store, lang));
+  self->search = KIOSK_SEARCH_PAGE (kiosk_search_page_new (self->store, lang));
+  self->hotline = KIOSK_HOTLINE_PAGE (kiosk_hotline_page_new (self->store, lang));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->home), "home");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->search), "search");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->hotline), "hotline");
+  self->stale = FALSE;
+}
+
+/* Topic and article screens are made per visit and dropped when left, so memory
+ * does not grow with the number of articles read. */
+static void
+show_dynamic (KioskWindow *self,
+              const char  *name,
+              GtkWidget   *page)
+{
+  GtkWidget *old = gtk_stack_get_child_by_name (self->stack, name);
+
+  if (old != NULL)
+    gtk_stack_remove (self->stack, old);
+  gtk_stack_add_named (self->stack, page, name);
+  gtk_stack_set_visible_child (self->stack, page);
+}
+
+static void
+drop_dynamic_except (KioskWindow *self,
+                     const char  *keep)
+{
+  if (g_strcmp0 (keep, "topic") != 0)
+    remove_stack_child (self, "topic");
+  if (g_strcmp0 (keep, "article") != 0)
+    remove_stack_child (self, "article");
+}
+
+static void
+present_place (KioskWindow *self)
+{
+  KioskLang lang = current_lang (self);
+  const KioskPlace *place = self->place;
+
+  if (self->stale && place->kind != KIOSK_PAGE_ARTICLE)
+    {
+      kiosk_home_page_reload (self->home);
+      kiosk_hotline_page_reload (self->hotline);
+      self->stale = FALSE;
+    }
+
+  switch (place->kind)
+    {
+    case KIOSK_PAGE_HOME:
+      drop_dynamic_except (self, NULL);
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->home));
+      break;
+    case KIOSK_PAGE_TOPIC:
+      show_dynamic (self, "topic", kiosk_topic_page_new (self->store, lang, place->id));
+      drop_dynamic_except (self, "topic");
+      break;
+    case KIOSK_PAGE_ARTICLE:
+      show_dynamic (self, "article", kiosk_article_page_new (self->store, lang, place->id));
+      drop_dynamic_except (self, "article");
+      break;
+    case KIOSK_PAGE_SEARCH:
+      drop_dynamic_except (self, NULL);
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->search));
+      kiosk_search_page_focus (self->search);
+      break;
+    case KIOSK_PAGE_HOTLINE:
+      drop_dynamic_except (self, NULL);
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->hotline));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history->len > 0);
+}
+
+static void
+go_to (KioskWindow   *self,
+       KioskPageKind  kind,
+       const char    *id)
+{
+  g_autoptr(KioskPlace) place = kiosk_place_new (kind, id);
+
+  if (self->place != NULL && kiosk_place_equal (self->place, place))
+    return;
+
+  /* Home is where every path starts: going there forgets the way back. */
+  if (kind == KIOSK_PAGE_HOME)
+    g_ptr_array_set_size (self->history, 0);
+  else if (self->place != NULL)
+    g_ptr_array_add (self->history, g_steal_pointer (&self->place));
+
+  g_clear_pointer (&self->place, kiosk_place_free);
+  self->place = g_steal_pointer (&place);
+  present_place (self);
+}
+
+/* ---- the visitor's choices ---- */
+
+static void
+apply_text_size (KioskWindow *self)
+{
+  g_autofree char *css = NULL;
+  double px = BASE_FONT_PX * text_steps[self->text_step] / 100.0;
+
+  css = g_strdup_printf ("window.kiosk { font-size: %.2fpx; }", px);
+  gtk_css_provider_load_from_data (self->font_provider, css, -1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-smaller", self->text_step > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-larger",
+                                 self->text_step + 1 < G_N_ELEMENTS (text_steps));
+}
+
+static void
+set_text_step (KioskWindow *self,
+               guint        step)
+{
+  self->text_step = MIN (step, G_N_ELEMENTS (text_steps) - 1);
+  apply_text_size (self);
+}
+
+static void
+set_high_contrast (KioskWindow *self,
+                   gboolean     high_contrast)
+{
+  high_contrast = !!high_contrast;
+  if (self->high_contrast == high_contrast)
+    return;
+
+  self->high_contrast = high_contrast;
+  if (high_contrast)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "high-contrast");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "high-contrast");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGH_CONTRAST]);
+}
+
+static void
+set_language (KioskWindow *self,
+              const char  *language)
+{
+  const char *canonical = kiosk_lang_to_string (kiosk_lang_from_string (language));
+
+  if (g_strcmp0 (self->language, canonical) == 0)
+    return;
+
+  g_free (self->language);
+  self->language = g_strdup (canonical);
+  kiosk_i18n_set_language (kiosk_lang_from_string (canonical));
+
+  if (self->store != NULL)
+    {
+      build_screens (self);
+      present_place (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+/* ---- idle: forget the last visitor ---- */
+
+/* Everything a visitor may have changed goes back to how the commune set it up:
+ * a shared screen on a sensitive topic must not show the last person's trail. */
+void
+kiosk_window_reset (KioskWindow *self)
+{
+  g_autofree char *language = NULL;
+
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->countdown_source, g_source_remove);
+  gtk_revealer_set_reveal_child (self->idle_revealer, FALSE);
+
+  g_ptr_array_set_size (self->history, 0);
+  g_clear_pointer (&self->place, kiosk_place_free);
+  self->place = kiosk_place_new (KIOSK_PAGE_HOME, NULL);
+
+  set_text_step (self, 0);
+  set_high_contrast (self, FALSE);
+  language = g_settings_get_string (kiosk_settings_get_gsettings (self->settings), "language");
+  if (g_strcmp0 (language, self->language) != 0)
+    set_language (self, language);
+
+  kiosk_search_page_reset (self->search);
+  kiosk_home_page_reset (self->home);
+  kiosk_hotline_page_reset (self->hotline);
+  present_place (self);
+  restart_idle_timer (self);
+}
+
+static gboolean
+is_pristine (KioskWindow *self)
+{
+  g_autofree char *language =
+    g_settings_get_string (kiosk_settings_get_gsettings (self->settings), "language");
+
+  return self->place->kind == KIOSK_PAGE_HOME && self->history->len == 0 &&
+         self->text_step == 0 && !self->high_contrast &&
+         g_strcmp0 (language, self->language) == 0 &&
+         kiosk_search_page_get_text (self->search)[0] == '\0';
+}
+
+static void
+update_countdown_label (KioskWindow *self)
+{
+  g_autofree char *text =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                  "Is anyone there? The screen goes back to the start in %u second. Touch the screen to stay.",
+                                  "Is anyone there? The screen goes back to the start in %u seconds. Touch the screen to stay.",
+                                  self->countdown_left),
+                     self->countdown_left);
+
+  gtk_label_set_text (self->idle_label, text);
+}
+
+static gboolean
+countdown_tick_cb (gpointer user_data)
+{
+  KioskWindow *self = user_data;
+
+  if (--self->countdown_left == 0)
+    {
+      self->countdown_source = 0;
+      kiosk_window_reset (self);
+      return G_SOURCE_REMOVE;
+    }
+  update_countdown_label (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+idle_timeout_cb (gpointer user_data)
+{
+  KioskWindow *self = user_data;
+
+  self->idle_source = 0;
+  if (is_pristine (self))
+    {
+      restart_idle_timer (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  self->countdown_left = MAX (1, self->countdown_seconds);
+  update_countdown_label (self);
+  gtk_revealer_set_reveal_child (self->idle_revealer, TRUE);
+  self->countdown_source = g_timeout_add_seconds (1, countdown_tick_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restart_idle_timer (KioskWindow *self)
+{
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  self->idle_source = g_timeout_add_seconds (self->idle_seconds, idle_timeout_cb, self);
+}
+
+/* Any touch, click, key or scroll means someone is here: cancel a countdown and
+ * start the idle time again. The event goes on to its widget as usual. */
+static gboolean
+on_any_event_cb (GtkEventControllerLegacy *controller,
+                 GdkEvent                 *event,
+                 KioskWindow              *self)
+{
+  switch (gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+    case GDK_KEY_PRESS:
+    case GDK_SCROLL:
+    case GDK_MOTION_NOTIFY:
+      if (self->countdown_source != 0)
+        {
+          g_clear_handle_id (&self->countdown_source, g_source_remove);
+          gtk_revealer_set_reveal_child (self->idle_revealer, FALSE);
+        }
+      restart_idle_timer (self);
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* ---- actions ---- */
+
+static void
+action_home (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  go_to (KIOSK_WINDOW (widget), KIOSK_PAGE_HOME, NULL);
+}
+
+static void
+action_back (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  KioskWindow *self = KIOSK_WINDOW (widget);
+
+  if (self->history->len == 0)
+    return;
+  g_clear_pointer (&self->place, kiosk_place_free);
+  self->place = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  present_place (self);
+}
+
+static void
+action_search (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  go_to (KIOSK_WINDOW (widget), KIOSK_PAGE_SEARCH, NULL);
+}
+
+static void
+action_hotline (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  go_to (KIOSK_WINDOW (widget), KIOSK_PAGE_HOTLINE, NULL);
+}
+
+static void
+action_show_topic (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  go_to (KIOSK_WINDOW (widget), KIOSK_PAGE_TOPIC, g_variant_get_string (param, NULL));
+}
+
+static void
+action_show_article (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  go_to (KIOSK_WINDOW (widget), KIOSK_PAGE_ARTICLE, g_variant_get_string (param, NULL));
+}
+
+static void
+action_text (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  KioskWindow *self = KIOSK_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.text-smaller"))
+    set_text_step (self, self->text_step > 0 ? self->text_step - 1 : 0);
+  else if (g_str_equal (action_name, "win.text-larger"))
+    set_text_step (self, self->text_step + 1);
+  else
+    set_text_step (self, 0);
+}
+
+static void
+action_reset (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  kiosk_window_reset (KIOSK_WINDOW (widget));
+}
+
+/* The one place that decides whether the kiosk may be closed. In kiosk mode nobody
+ * may: closing will need the admin PIN. */
+static gboolean
+may_leave (KioskWindow *self)
+{
+  return !self->kiosk_mode;
+}
+
+static gboolean
+kiosk_window_close_request (GtkWindow *window)
+{
+  KioskWindow *self = KIOSK_WINDOW (window);
+
+  if (!may_leave (self))
+    return TRUE;
+  return GTK_WINDOW_CLASS (kiosk_window_parent_class)->close_request (window);
+}
+
+/* ---- swipe back ---- */
+
+static void
+on_swipe_cb (GtkGestureSwipe *gesture,
+             double           velocity_x,
+             double           velocity_y,
+             KioskWindow     *self)
+{
+  if (velocity_x > 900 && ABS (velocity_x) > 2 * ABS (velocity_y))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+}
+
+/* ---- public ---- */
 
 void
 kiosk_window_content_changed (KioskWindow *self,
@@ -71,29 +522,199 @@ kiosk_window_content_changed (KioskWindow *self,
 {
   g_return_if_fail (KIOSK_IS_WINDOW (self));
 
-  reload (self);
   if (error_message != NULL)
-    gtk_label_set_text (self->status, error_message);
+    kiosk_home_page_show_problem (self->home, error_message);
+  if (!changed)
+    return;
+
+  /* The open article stays as it is; lists refresh now or when next shown. */
+  self->stale = TRUE;
+  if (self->place->kind == KIOSK_PAGE_HOME)
+    present_place (self);
+}
+
+KioskPageKind
+kiosk_window_get_page (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), KIOSK_PAGE_HOME);
+  return self->place->kind;
+}
+
+const char *
+kiosk_window_get_page_id (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+  return self->place->id;
+}
+
+GtkWidget *
+kiosk_window_get_visible_page (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child (self->stack);
+}
+
+guint
+kiosk_window_get_text_percent (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), 100);
+  return text_steps[self->text_step];
+}
+
+guint
+kiosk_window_get_history_length (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), 0);
+  return self->history->len;
+}
+
+/* ---- GObject ---- */
+
+static void
+apply_kiosk_mode (KioskWindow *self)
+{
+  gtk_window_set_decorated (GTK_WINDOW (self), !self->kiosk_mode);
+  gtk_window_set_deletable (GTK_WINDOW (self), !self->kiosk_mode);
+  if (self->kiosk_mode)
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
 }
 
 static void
 kiosk_window_constructed (GObject *object)
 {
   KioskWindow *self = KIOSK_WINDOW (object);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  KioskApplication *app =
+    KIOSK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autofree char *language = NULL;
 
   G_OBJECT_CLASS (kiosk_window_parent_class)->constructed (object);
 
-  self->store = kiosk_application_get_store (KIOSK_APPLICATION (app));
-  reload (self);
+  self->store = kiosk_application_get_store (app);
+  self->settings = kiosk_application_get_settings (app);
+  g_signal_connect_object (self->settings, "notify::commune-name", G_CALLBACK (update_title),
+                           self, G_CONNECT_SWAPPED);
+
+  language = g_settings_get_string (kiosk_settings_get_gsettings (self->settings), "language");
+  self->language = g_strdup (kiosk_lang_to_string (kiosk_lang_from_string (language)));
+  kiosk_i18n_set_language (current_lang (self));
+  if (self->idle_seconds == 0)
+    self->idle_seconds = kiosk_settings_get_idle_timeout (self->settings);
+
+  build_screens (self);
+  self->place = kiosk_place_new (KIOSK_PAGE_HOME, NULL);
+  present_place (self);
+  apply_text_size (self);
+  apply_kiosk_mode (self);
+  restart_idle_timer (self);
+}
+
+static void
+kiosk_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  KioskWindow *self = KIOSK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    case PROP_HIGH_CONTRAST:
+      g_value_set_boolean (value, self->high_contrast);
+      break;
+    case PROP_KIOSK_MODE:
+      g_value_set_boolean (value, self->kiosk_mode);
+      break;
+    case PROP_IDLE_SECONDS:
+      g_value_set_uint (value, self->idle_seconds);
+      break;
+    case PROP_COUNTDOWN_SECONDS:
+      g_value_set_uint (value, self->countdown_seconds);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  KioskWindow *self = KIOSK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      set_language (self, g_value_get_string (value));
+      break;
+    case PROP_HIGH_CONTRAST:
+      set_high_contrast (self, g_value_get_boolean (value));
+      break;
+    case PROP_KIOSK_MODE:
+      self->kiosk_mode = g_value_get_boolean (value);
+      break;
+    case PROP_IDLE_SECONDS:
+      self->idle_seconds = g_value_get_uint (value);
+      if (self->store != NULL)
+        restart_idle_timer (self);
+      break;
+    case PROP_COUNTDOWN_SECONDS:
+      self->countdown_seconds = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 kiosk_window_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_WINDOW);
+  KioskWindow *self = KIOSK_WINDOW (object);
+
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_handle_id (&self->countdown_source, g_source_remove);
+  if (self->font_provider != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->font_provider));
+  g_clear_object (&self->font_provider);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_WINDOW);
 
   G_OBJECT_CLASS (kiosk_window_parent_class)->dispose (object);
+}
+
+static void
+kiosk_window_finalize (GObject *object)
+{
+  KioskWindow *self = KIOSK_WINDOW (object);
+
+  g_clear_pointer (&self->place, kiosk_place_free);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_free (self->language);
+
+  G_OBJECT_CLASS (kiosk_window_parent_class)->finalize (object);
+}
+
+static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.home", NULL, action_home);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, action_back);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);
+  gtk_widget_class_install_action (widget_class, "win.hotline", NULL, action_hotline);
+  gtk_widget_class_install_action (widget_class, "win.show-topic", "s", action_show_topic);
+  gtk_widget_class_install_action (widget_class, "win.show-article", "s", action_show_article);
+  gtk_widget_class_install_action (widget_class, "win.text-smaller", NULL, action_text);
+  gtk_widget_class_install_action (widget_class, "win.text-normal", NULL, action_text);
+  gtk_widget_class_install_action (widget_class, "win.text-larger", NULL, action_text);
+  gtk_widget_class_install_action (widget_class, "win.reset", NULL, action_reset);
+  gtk_widget_class_install_property_action (widget_class, "win.language", "language");
+  gtk_widget_class_install_property_action (widget_class, "win.high-contrast", "high-contrast");
 }
 
 static void
@@ -101,23 +722,61 @@ kiosk_window_class_init (KioskWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = kiosk_window_constructed;
   object_class->dispose = kiosk_window_dispose;
+  object_class->finalize = kiosk_window_finalize;
+  object_class->get_property = kiosk_window_get_property;
+  object_class->set_property = kiosk_window_set_property;
+  window_class->close_request = kiosk_window_close_request;
+
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, "vi",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_HIGH_CONTRAST] =
+    g_param_spec_boolean ("high-contrast", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_KIOSK_MODE] =
+    g_param_spec_boolean ("kiosk-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IDLE_SECONDS] =
+    g_param_spec_uint ("idle-seconds", NULL, NULL, 0, 3600, 0,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_COUNTDOWN_SECONDS] =
+    g_param_spec_uint ("countdown-seconds", NULL, NULL, 1, 60, 10,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS |
+                       G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/goctreem/Kiosk/kiosk-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, KioskWindow, topics);
-  gtk_widget_class_bind_template_child (widget_class, KioskWindow, status);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, header_slot);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, idle_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, idle_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_any_event_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_swipe_cb);
+  install_actions (widget_class);
 }
 
 static void
 kiosk_window_init (KioskWindow *self)
 {
+  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_place_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->font_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->font_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
 }
 
 KioskWindow *
-kiosk_window_new (KioskApplication *app)
+kiosk_window_new (KioskApplication *app,
+                  gboolean          kiosk_mode)
 {
-  return g_object_new (KIOSK_TYPE_WINDOW, "application", app, NULL);
+  return g_object_new (KIOSK_TYPE_WINDOW,
+                       "application", app,
+                       "kiosk-mode", kiosk_mode,
+                       NULL);
 }

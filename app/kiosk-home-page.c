@@ -1,0 +1,183 @@
+/* kiosk-home-page.c
+ *
+ * Copyright 2026 The Góc Trẻ Em authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kiosk-home"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kiosk-home-page.h"
+#include "kiosk-media.h"
+
+struct _KioskHomePage
+{
+  GtkWidget           parent_instance;
+
+  /* template widgets */
+  GtkScrolledWindow  *scroller;
+  GtkFlowBox         *tiles;
+  GtkLabel           *message;
+
+  /* owned */
+  KioskStore         *store;
+  KioskLang           lang;
+};
+
+G_DEFINE_FINAL_TYPE (KioskHomePage, kiosk_home_page, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+tile_icon_new (KioskHomePage *self,
+               KioskTopic    *topic)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *image;
+
+  if (topic->icon != NULL)
+    texture = kiosk_media_load_texture (self->store, topic->icon, 96, &error);
+  if (texture == NULL)
+    {
+      if (error != NULL)
+        g_debug ("Topic icon %s: %s", topic->icon, error->message);
+      return gtk_image_new_from_icon_name ("folder-documents-symbolic");
+    }
+  image = gtk_image_new_from_paintable (GDK_PAINTABLE (texture));
+  gtk_image_set_pixel_size (GTK_IMAGE (image), 72);
+  return image;
+}
+
+static GtkWidget *
+tile_new (KioskHomePage *self,
+          KioskTopic    *topic)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *title = gtk_label_new (topic->title[self->lang]);
+  GtkWidget *summary = gtk_label_new (topic->summary[self->lang]);
+
+  gtk_widget_add_css_class (button, "topic-tile");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-topic");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", topic->id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, topic->title[self->lang],
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, topic->summary[self->lang],
+                                  -1);
+
+  gtk_widget_add_css_class (title, "tile-title");
+  gtk_widget_add_css_class (summary, "tile-summary");
+  for (GtkWidget *label = title; label != NULL; label = label == title ? summary : NULL)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+    }
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), summary);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), tile_icon_new (self, topic));
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  return button;
+}
+
+void
+kiosk_home_page_reload (KioskHomePage *self)
+{
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (KIOSK_IS_HOME_PAGE (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles))) != NULL)
+    gtk_flow_box_remove (self->tiles, child);
+
+  topics = kiosk_store_list_topics (self->store, &error);
+  if (topics == NULL || topics->len == 0)
+    {
+      gtk_label_set_text (self->message,
+                          error ? error->message : _("The guidance is being prepared. Please wait a moment."));
+      gtk_widget_set_visible (GTK_WIDGET (self->message), TRUE);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
+  for (guint i = 0; i < topics->len; i++)
+    gtk_flow_box_append (self->tiles, tile_new (self, topics->pdata[i]));
+}
+
+void
+kiosk_home_page_show_problem (KioskHomePage *self,
+                              const char    *message)
+{
+  g_return_if_fail (KIOSK_IS_HOME_PAGE (self));
+
+  /* With content on screen, an admin problem is not a visitor's business. */
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->tiles)) != NULL)
+    return;
+  gtk_label_set_text (self->message, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->message), TRUE);
+}
+
+void
+kiosk_home_page_reset (KioskHomePage *self)
+{
+  g_return_if_fail (KIOSK_IS_HOME_PAGE (self));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+static void
+kiosk_home_page_dispose (GObject *object)
+{
+  KioskHomePage *self = KIOSK_HOME_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_HOME_PAGE);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kiosk_home_page_parent_class)->dispose (object);
+}
+
+static void
+kiosk_home_page_class_init (KioskHomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kiosk_home_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/goctreem/Kiosk/kiosk-home-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskHomePage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, KioskHomePage, tiles);
+  gtk_widget_class_bind_template_child (widget_class, KioskHomePage, message);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "kioskhomepage");
+}
+
+static void
+kiosk_home_page_init (KioskHomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+kiosk_home_page_new (KioskStore *store,
+                     KioskLang   lang)
+{
+  KioskHomePage *self;
+
+  g_return_val_if_fail (KIOSK_IS_STORE (store), NULL);
+
+  self = g_object_new (KIOSK_TYPE_HOME_PAGE, NULL);
+  self->store = g_object_ref (store);
+  self->lang = lang;
+  kiosk_home_page_reload (self);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,22 @@
+/* kiosk-media.h
+ *
+ * Copyright 2026 The Góc Trẻ Em authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kiosk-store.h"
+
+G_BEGIN_DECLS
+
+/* A picture from the store as a texture @width pixels wide (SVG is drawn at that
+ * size, so it stays sharp on a large screen). */
+GdkTexture *kiosk_media_load_texture (KioskStore  *store,
+                                      const char  *name,
+                                      int          width,
+                                      GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,187 @@
+/* kiosk-test-ui.c
+ *
+ * Copyright 2026 The Góc Trẻ Em authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "kiosk-bundle.h"
+#include "kiosk-test-ui.h"
+#include "kiosk-test-util.h"
+
+static KioskStore *bundled_store;
+
+static void
+free_bundled_store (void)
+{
+  g_clear_object (&bundled_store);
+}
+
+void
+kiosk_test_ui_init (int    *argc,
+                    char ***argv)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autoptr(GtkCssProvider) contrast = gtk_css_provider_new ();
+
+  g_test_init (argc, argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      exit (77);
+    }
+  gtk_css_provider_load_from_resource (provider, "/org/goctreem/Kiosk/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (contrast),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_css_provider_load_from_resource (contrast, "/org/goctreem/Kiosk/style-hc.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+KioskStore *
+kiosk_test_ui_bundled_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskImportResult) result = NULL;
+  g_autofree char *bundle = NULL;
+  g_autofree char *path = NULL;
+
+  if (bundled_store != NULL)
+    return bundled_store;
+
+  bundle = kiosk_test_build_path ("data/content");
+  g_setenv ("GOC_TRE_EM_BUNDLED_DIR", bundle, TRUE);
+  path = g_build_filename (kiosk_test_init_dirs (), "ui-store.sqlite", NULL);
+  bundled_store = kiosk_store_open (path, KIOSK_STORE_WRITER, &error);
+  g_assert_no_error (error);
+  result = kiosk_bundle_ensure (bundled_store, NULL, &error);
+  g_assert_no_error (error);
+  atexit (free_bundled_store);
+  return bundled_store;
+}
+
+static gboolean
+stop_waiting_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+kiosk_test_ui_wait (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, stop_waiting_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+gboolean
+kiosk_test_ui_wait_until (gboolean (*done) (gpointer),
+                          gpointer   data,
+                          guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_shown (GtkWidget *widget)
+{
+  return gtk_widget_get_visible (widget) && gtk_widget_get_mapped (widget);
+}
+
+GtkWidget *
+kiosk_test_ui_find_label (GtkWidget  *root,
+                          const char *text)
+{
+  if (!is_shown (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kiosk_test_ui_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+kiosk_test_ui_find_type (GtkWidget *root,
+                         GType      type)
+{
+  if (!is_shown (root))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kiosk_test_ui_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect (GtkWidget *widget,
+         GString   *out)
+{
+  if (!is_shown (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, out);
+}
+
+char *
+kiosk_test_ui_collect_text (GtkWidget *root)
+{
+  GString *out = g_string_new (NULL);
+
+  collect (root, out);
+  return g_string_free (out, FALSE);
+}
+
+void
+kiosk_test_ui_screenshot (GtkWidget  *widget,
+                          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}

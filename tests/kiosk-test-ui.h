@@ -1,0 +1,46 @@
+/* kiosk-test-ui.h
+ *
+ * Copyright 2026 The Góc Trẻ Em authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Helpers for UI tests: a real window on the test's X display, a store filled from
+ * the bundled repository, and ways to find what is on screen.
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kiosk-store.h"
+
+G_BEGIN_DECLS
+
+/* gtk_init plus the app's stylesheet and resources; skips the test program when
+ * there is no display. Call from main() after kiosk_test_init_dirs(). */
+void        kiosk_test_ui_init            (int        *argc,
+                                           char     ***argv);
+
+/* A store with the bundled content imported (built by the build into
+ * <build>/data/content). One per test program, owned by the helper. */
+KioskStore *kiosk_test_ui_bundled_store   (void);
+
+/* Runs the main loop for @ms milliseconds, or until @done returns TRUE. */
+void        kiosk_test_ui_wait            (guint       ms);
+gboolean    kiosk_test_ui_wait_until      (gboolean  (*done) (gpointer),
+                                           gpointer    data,
+                                           guint       timeout_ms);
+
+/* The first visible, mapped widget under @root whose GtkLabel text contains
+ * @text, or whose type is @type (G_TYPE_INVALID to ignore). */
+GtkWidget  *kiosk_test_ui_find_label      (GtkWidget  *root,
+                                           const char *text);
+GtkWidget  *kiosk_test_ui_find_type       (GtkWidget  *root,
+                                           GType       type);
+/* Every GtkLabel's text under @root, joined by newlines: "what is on screen". */
+char       *kiosk_test_ui_collect_text    (GtkWidget  *root);
+
+/* Writes a PNG of @widget as it is drawn now. */
+void        kiosk_test_ui_screenshot      (GtkWidget  *widget,
+                                           const char *path);
+
+G_END_DECLS
