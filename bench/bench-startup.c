@@ -1,0 +1,245 @@
+/* bench-startup.c
+ *
+ * Copyright 2026 The Góc Trẻ Em authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exec to first painted frame of the home screen with 10,000 articles in the store,
+ * against a bare GTK 4 window (same renderer, same display, same run, medians of
+ * several runs); then memory after reading 50 articles with pictures against the
+ * bare window's. Targets: at most 1.3x on both. Run it through bench/startup, which
+ * starts a private X server.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "kiosk-bundle.h"
+#include "kiosk-importer.h"
+#include "kiosk-test-repo.h"
+#include "kiosk-test-util.h"
+
+#define N_RUNS 9
+
+typedef struct {
+  double ms;
+  long   rss_kib;
+} Run;
+
+static Run
+run_once (const char  *exe,
+          char       **env)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  char *line;
+  gint64 start;
+  Run run = { -1, -1 };
+
+  g_subprocess_launcher_set_environ (launcher, env);
+  start = g_get_monotonic_time ();
+  proc = g_subprocess_launcher_spawn (launcher, &error, exe, NULL);
+  g_assert_no_error (error);
+
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+  while ((line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, NULL)) != NULL)
+    {
+      if (first == NULL && g_str_has_prefix (line, "first-frame"))
+        {
+          run.ms = (g_get_monotonic_time () - start) / 1000.0;
+          first = line;
+        }
+      else
+        {
+          g_free (last);
+          last = line;
+        }
+    }
+  g_subprocess_wait (proc, NULL, NULL);
+
+  line = last ? last : first;
+  if (line != NULL && strstr (line, "rss-kib=") != NULL)
+    run.rss_kib = atol (strstr (line, "rss-kib=") + 8);
+  return run;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof *values, compare_double);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+static void
+fill_store (const char *data_home,
+            guint       n_articles)
+{
+  g_autofree char *path = g_build_filename (data_home, "goc-tre-em", "store.sqlite", NULL);
+  g_autofree char *repo_dir = g_build_filename (data_home, "bench-repo", NULL);
+  g_autoptr(KioskStore) store = kiosk_store_open (path, KIOSK_STORE_WRITER, NULL);
+  g_autoptr(KioskTestRepo) repo = kiosk_test_repo_new ("vn.bench.startup");
+  g_autoptr(GFile) dir = g_file_new_for_path (repo_dir);
+  g_autoptr(KioskImportResult) bundled = NULL;
+  g_autoptr(KioskImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *hotlines = "[{\"id\":\"h\",\"number\":\"111\",\"national\":true,\"free\":true,"
+                         "\"name\":{\"vi\":\"a\",\"en\":\"a\"},\"purpose\":{\"vi\":\"a\",\"en\":\"a\"},"
+                         "\"hours\":{\"vi\":\"a\",\"en\":\"a\"}}]";
+  g_autoptr(GBytes) hot = g_bytes_new_static (hotlines, strlen (hotlines));
+
+  bundled = kiosk_bundle_ensure (store, NULL, &error);
+  g_assert_no_error (error);
+  if (n_articles == 0)
+    return;
+
+  kiosk_test_repo_add_raw (repo, "hotlines", "hotlines", hot, NULL, -1);
+  kiosk_test_repo_add_topic (repo, "bench-topic", "Chủ đề thử");
+  for (guint i = 0; i < n_articles; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("bench-%05u", i);
+      g_autofree char *body = g_strdup_printf ("## Điều cần biết\n\nBài %u về bảo vệ trẻ em, "
+                                               "phòng chống đuối nước và an toàn trên mạng. "
+                                               "Gọi 111 khi cần.\n", i);
+
+      kiosk_test_repo_add_article (repo, id, "bench-topic", "Bài viết thử", body);
+    }
+  kiosk_test_repo_write (repo, repo_dir);
+  kiosk_store_trust_key (store, kiosk_test_repo_public_key (repo), NULL);
+  result = kiosk_import_repository (store, dir, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static char **
+env_for (const char *data_home,
+         const char *tour)
+{
+  char **env = g_get_environ ();
+
+  env = g_environ_setenv (env, "XDG_DATA_HOME", data_home, TRUE);
+  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
+  /* The bundled articles that carry pictures, read round and round. */
+  env = g_environ_setenv (env, "BENCH_TOUR_IDS",
+                          "rights-basics,abuse-signs,abuse-sexual-prevention,parenting-infant,"
+                          "parenting-adolescent,skills-say-no,online-screen-time,online-strangers,"
+                          "injury-drowning-home,injury-road-safety,injury-burns-home,"
+                          "mind-stress-signs,care-alternative-care,occasions-mid-autumn", TRUE);
+  if (tour != NULL)
+    env = g_environ_setenv (env, "BENCH_TOUR", tour, TRUE);
+  else
+    env = g_environ_unsetenv (env, "BENCH_TOUR");
+  return env;
+}
+
+typedef struct {
+  const char *label;
+  const char *exe;
+  char      **env;
+  double      ms[N_RUNS];
+  double      rss[N_RUNS];
+} Subject;
+
+static void
+measure (Subject *subjects,
+         guint    n)
+{
+  /* Interleaved, so a slow moment of the machine hurts every subject alike. */
+  for (guint run = 0; run < N_RUNS + 1; run++)
+    for (guint s = 0; s < n; s++)
+      {
+        Run r = run_once (subjects[s].exe, subjects[s].env);
+
+        if (r.ms < 0)
+          g_error ("%s did not report a first frame", subjects[s].label);
+        if (run == 0)
+          continue; /* warm-up: fills the page cache for everyone */
+        subjects[s].ms[run - 1] = r.ms;
+        subjects[s].rss[run - 1] = r.rss_kib / 1024.0;
+      }
+}
+
+/* Why the app picks the cairo renderer on a machine without a GPU. */
+static int
+compare_renderers (const char *bare_exe,
+                   const char *data_home)
+{
+  Subject subjects[2] = { { "cairo", bare_exe, env_for (data_home, NULL) },
+                          { "gl", bare_exe, env_for (data_home, NULL) } };
+  double cairo_ms, gl_ms;
+
+  subjects[0].env = g_environ_setenv (subjects[0].env, "GSK_RENDERER", "cairo", TRUE);
+  subjects[1].env = g_environ_setenv (subjects[1].env, "GSK_RENDERER", "gl", TRUE);
+  measure (subjects, 2);
+  cairo_ms = median (subjects[0].ms, N_RUNS);
+  gl_ms = median (subjects[1].ms, N_RUNS);
+  g_print ("bare window, cairo renderer  %7.1f ms, %6.1f MiB\n", cairo_ms,
+           median (subjects[0].rss, N_RUNS));
+  g_print ("bare window, GL renderer     %7.1f ms, %6.1f MiB  (cairo takes %.0f%% of GL's time)\n",
+           gl_ms, median (subjects[1].rss, N_RUNS), 100 * cairo_ms / gl_ms);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *big = NULL;
+  g_autofree char *small = NULL;
+  g_autofree char *build = g_path_get_dirname (argv[0]);
+  g_autofree char *bare_exe = g_build_filename (build, "bench-bare", NULL);
+  g_autofree char *app_exe = g_build_filename (build, "bench-app", NULL);
+  Subject start[3] = { { 0 } };
+  Subject memory[2] = { { 0 } };
+  double bare_ms, big_ms, small_ms, bare_rss, tour_rss;
+
+  setlocale (LC_ALL, "");
+  dir = g_strdup (kiosk_test_init_dirs ());
+  big = g_build_filename (dir, "big", NULL);
+  small = g_build_filename (dir, "small", NULL);
+  g_print ("Preparing the stores (10,000 articles, and the bundled library only)…\n");
+  fill_store (small, 0);
+  if (argc > 1 && g_str_equal (argv[1], "--renderers"))
+    return compare_renderers (bare_exe, small);
+  fill_store (big, 10000);
+
+  start[0] = (Subject) { "bare GTK window", bare_exe, env_for (small, NULL) };
+  start[1] = (Subject) { "kiosk, 10,000 articles", app_exe, env_for (big, NULL) };
+  start[2] = (Subject) { "kiosk, bundled library", app_exe, env_for (small, NULL) };
+  measure (start, 3);
+
+  memory[0] = (Subject) { "bare GTK window", bare_exe, env_for (small, NULL) };
+  memory[1] = (Subject) { "kiosk after 50 articles", app_exe, env_for (big, "50") };
+  measure (memory, 2);
+
+  bare_ms = median (start[0].ms, N_RUNS);
+  big_ms = median (start[1].ms, N_RUNS);
+  small_ms = median (start[2].ms, N_RUNS);
+  bare_rss = median (memory[0].rss, N_RUNS);
+  tour_rss = median (memory[1].rss, N_RUNS);
+
+  g_print ("renderer: %s, %d runs each, medians\n",
+           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "(GTK default)", N_RUNS);
+  g_print ("start-up  bare GTK window            %7.1f ms\n", bare_ms);
+  g_print ("start-up  kiosk, 10,000 articles     %7.1f ms  (%.2fx bare, target <= 1.3x)\n",
+           big_ms, big_ms / bare_ms);
+  g_print ("start-up  kiosk, bundled library     %7.1f ms  (%.2fx bare)\n", small_ms,
+           small_ms / bare_ms);
+  g_print ("memory    bare GTK window            %7.1f MiB\n", bare_rss);
+  g_print ("memory    kiosk after 50 articles    %7.1f MiB  (%.2fx bare, target <= 1.3x)\n",
+           tour_rss, tour_rss / bare_rss);
+  return 0;
+}
