@@ -8,6 +8,17 @@
  * "đuối nước". This tokenizer wraps unicode61 and rewrites đ to d in each token it
  * emits, at index and at query time alike. Offsets are those of the original text, so
  * highlight() and snippet() still mark the right characters.
+ *
+ * A document's words that carry marks are also indexed in their exact form, colocated
+ * with the folded one, so search can rank "đường" above "dưỡng" when that is what a
+ * person typed: see kiosk-search.c. Exact forms are stored upper-cased — a folded token
+ * is always lower-case — so the two never share a term or a prefix-index entry, and a
+ * folded prefix such as "tr*" reads no exact forms. A query phrase asks for exact forms
+ * by starting with KIOSK_FOLD_EXACT_MARKER, which no word a person types can contain.
+ *
+ * FTS5 deletes a row from the index by tokenizing its old text again, so once a store
+ * is released, any change to what this emits needs a migration that rebuilds
+ * article_search.
  */
 
 #define G_LOG_DOMAIN "kiosk-store"
@@ -24,10 +35,18 @@ typedef struct {
   Fts5Tokenizer  *inner_instance;
 } FoldTokenizer;
 
+typedef enum {
+  EMIT_FOLDED,            /* plain queries, highlight(), snippet() */
+  EMIT_FOLDED_AND_EXACT,  /* documents */
+  EMIT_EXACT,             /* a query phrase starting with the exact marker */
+} EmitMode;
+
 typedef struct {
-  void *ctx;
-  int (*x_token) (void *, int, const char *, int, int, int);
-  char buffer[256];
+  void       *ctx;
+  int       (*x_token) (void *, int, const char *, int, int, int);
+  const char *text;
+  EmitMode    mode;
+  char        buffer[256];
 } FoldCall;
 
 static int
@@ -75,24 +94,24 @@ fold_delete (Fts5Tokenizer *tokenizer)
   g_free (self);
 }
 
-/* unicode61 has already lower-cased the token, so Đ arrives as đ (U+0111: C4 91). */
-static int
-fold_token_cb (void       *user_data,
-               int         flags,
-               const char *token,
-               int         len,
-               int         start,
-               int         end)
+/* unicode61 has already lower-cased the token, so Đ arrives as đ (U+0111: C4 91).
+ * Returns @token itself when there is no đ, else a copy in @buffer or in *@heap. */
+static const char *
+fold_d (const char  *token,
+        int          len,
+        char        *buffer,
+        gsize        size,
+        char       **heap,
+        int         *out_len)
 {
-  FoldCall *call = user_data;
-  g_autofree char *heap = NULL;
   char *out;
   int n = 0;
 
+  *out_len = len;
   if (memchr (token, 0xC4, len) == NULL)
-    return call->x_token (call->ctx, flags, token, len, start, end);
+    return token;
 
-  out = len <= (int) sizeof call->buffer ? call->buffer : (heap = g_malloc (len));
+  out = len <= (int) size ? buffer : (*heap = g_malloc (len));
   for (int i = 0; i < len; i++)
     {
       if ((guchar) token[i] == 0xC4 && i + 1 < len &&
@@ -106,8 +125,76 @@ fold_token_cb (void       *user_data,
           out[n++] = token[i];
         }
     }
+  *out_len = n;
+  return out;
+}
 
-  return call->x_token (call->ctx, flags, out, n, start, end);
+static gboolean
+is_ascii (const char *text,
+          int         len)
+{
+  for (int i = 0; i < len; i++)
+    if ((guchar) text[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* The upper-cased NFC form of the text that became @folded, or NULL when it carries
+ * no mark, i.e. its lower-cased form is the folded token itself. Case is mapped one
+ * character at a time, so the result does not depend on the locale. */
+static char *
+exact_form (const char *text,
+            int         len,
+            const char *folded,
+            int         folded_len)
+{
+  g_autofree char *nfc = NULL;
+  g_autoptr(GString) lower = NULL;
+  GString *upper;
+
+  if (is_ascii (text, len) || (nfc = g_utf8_normalize (text, len, G_NORMALIZE_NFC)) == NULL)
+    return NULL;
+
+  lower = g_string_sized_new (len);
+  for (const char *p = nfc; *p != 0; p = g_utf8_next_char (p))
+    g_string_append_unichar (lower, g_unichar_tolower (g_utf8_get_char (p)));
+  if (lower->len == (gsize) folded_len && memcmp (lower->str, folded, folded_len) == 0)
+    return NULL;
+
+  upper = g_string_sized_new (len);
+  for (const char *p = nfc; *p != 0; p = g_utf8_next_char (p))
+    g_string_append_unichar (upper, g_unichar_toupper (g_utf8_get_char (p)));
+  return g_string_free (upper, FALSE);
+}
+
+static int
+fold_token_cb (void       *user_data,
+               int         flags,
+               const char *token,
+               int         len,
+               int         start,
+               int         end)
+{
+  FoldCall *call = user_data;
+  g_autofree char *heap = NULL;
+  g_autofree char *exact = NULL;
+  const char *folded;
+  int n, rc;
+
+  folded = fold_d (token, len, call->buffer, sizeof call->buffer, &heap, &n);
+  if (call->mode == EMIT_FOLDED)
+    return call->x_token (call->ctx, flags, folded, n, start, end);
+
+  exact = exact_form (call->text + start, end - start, folded, n);
+  if (call->mode == EMIT_EXACT)
+    return exact != NULL ? call->x_token (call->ctx, flags, exact, strlen (exact), start, end)
+                         : call->x_token (call->ctx, flags, folded, n, start, end);
+
+  rc = call->x_token (call->ctx, flags, folded, n, start, end);
+  if (rc != SQLITE_OK || exact == NULL)
+    return rc;
+  return call->x_token (call->ctx, flags | FTS5_TOKEN_COLOCATED, exact, strlen (exact),
+                        start, end);
 }
 
 static int
@@ -119,7 +206,18 @@ fold_tokenize (Fts5Tokenizer *tokenizer,
                int (*x_token) (void *, int, const char *, int, int, int))
 {
   FoldTokenizer *self = (FoldTokenizer *) tokenizer;
-  FoldCall call = { ctx, x_token, { 0 } };
+  FoldCall call = { ctx, x_token, text, EMIT_FOLDED, { 0 } };
+
+  if (flags & FTS5_TOKENIZE_DOCUMENT)
+    {
+      call.mode = EMIT_FOLDED_AND_EXACT;
+    }
+  else if ((flags & FTS5_TOKENIZE_QUERY) && len > 0 && text[0] == KIOSK_FOLD_EXACT_MARKER)
+    {
+      call.mode = EMIT_EXACT;
+      call.text = ++text;
+      len--;
+    }
 
   return self->inner.xTokenize (self->inner_instance, &call, flags, text, len, fold_token_cb);
 }
