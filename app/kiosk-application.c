@@ -108,8 +108,10 @@ bundle_done_cb (GObject      *source,
     kiosk_window_content_changed (KIOSK_WINDOW (window), error ? error->message : NULL, changed);
 }
 
-static void
-load_styles (void)
+/* The stylesheet, then the high-contrast one: at the same priority the later one
+ * wins, so the contrast rules override where the switch is on. */
+void
+kiosk_application_load_styles (void)
 {
   g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
   g_autoptr(GtkCssProvider) contrast = gtk_css_provider_new ();
@@ -143,7 +145,7 @@ kiosk_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
 
-  load_styles ();
+  kiosk_application_load_styles ();
   self->settings = kiosk_settings_new ();
   self->store = kiosk_store_open (path, KIOSK_STORE_READER, &error);
   if (self->store == NULL)

@@ -20,6 +20,9 @@ KioskApplication *kiosk_application_new          (void);
 KioskStore       *kiosk_application_get_store    (KioskApplication *self);
 KioskSettings    *kiosk_application_get_settings (KioskApplication *self);
 
+/* Adds the app's stylesheets to the default display. */
+void              kiosk_application_load_styles  (void);
+
 /* Picks GTK's renderer before GTK starts: see kiosk-application.c. */
 void              kiosk_application_choose_renderer (void);
 

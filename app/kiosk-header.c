@@ -24,6 +24,9 @@ static void
 kiosk_header_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_HEADER);
+  /* GTK 4.8 unparents only the bound template children. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL; )
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (kiosk_header_parent_class)->dispose (object);
 }

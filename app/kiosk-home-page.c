@@ -139,6 +139,9 @@ kiosk_home_page_dispose (GObject *object)
   KioskHomePage *self = KIOSK_HOME_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_HOME_PAGE);
+  /* GTK 4.8 unparents only the bound template children. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kiosk_home_page_parent_class)->dispose (object);

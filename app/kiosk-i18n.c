@@ -29,7 +29,8 @@ kiosk_i18n_init (void)
   if (is_c_locale (setlocale (LC_MESSAGES, NULL)))
     setlocale (LC_MESSAGES, "C.UTF-8");
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The build tree and the tests point this at the freshly built catalogues. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GOC_TRE_EM_LOCALEDIR") ?: LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

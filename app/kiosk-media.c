@@ -28,6 +28,29 @@ texture_from_surface (cairo_surface_t *surface)
   return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
+/* The pictures' own size, or (as for most drawings, which have only a viewBox) the
+ * viewBox's, so the texture keeps their shape. */
+static gboolean
+svg_size (RsvgHandle *handle,
+          gdouble    *width,
+          gdouble    *height)
+{
+  gboolean has_width, has_height, has_viewbox;
+  RsvgLength unused_width, unused_height;
+  RsvgRectangle viewbox;
+
+  if (rsvg_handle_get_intrinsic_size_in_pixels (handle, width, height) &&
+      *width > 0 && *height > 0)
+    return TRUE;
+  rsvg_handle_get_intrinsic_dimensions (handle, &has_width, &unused_width, &has_height,
+                                        &unused_height, &has_viewbox, &viewbox);
+  if (!has_viewbox || viewbox.width <= 0 || viewbox.height <= 0)
+    return FALSE;
+  *width = viewbox.width;
+  *height = viewbox.height;
+  return TRUE;
+}
+
 static GdkTexture *
 render_svg (GBytes  *data,
             int      width,
@@ -45,8 +68,7 @@ render_svg (GBytes  *data,
                                                 g_bytes_get_size (data), error));
   if (handle == NULL)
     return NULL;
-  if (!rsvg_handle_get_intrinsic_size_in_pixels (RSVG_HANDLE (handle), &svg_width, &svg_height) ||
-      svg_width <= 0 || svg_height <= 0)
+  if (!svg_size (RSVG_HANDLE (handle), &svg_width, &svg_height))
     svg_width = svg_height = 1;
 
   height = MAX (1, (int) (width * svg_height / svg_width + 0.5));

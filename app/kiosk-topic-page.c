@@ -114,6 +114,9 @@ static void
 kiosk_topic_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_TOPIC_PAGE);
+  /* GTK 4.8 unparents only the bound template children. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL; )
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (kiosk_topic_page_parent_class)->dispose (object);
 }

@@ -377,8 +377,29 @@ restart_idle_timer (KioskWindow *self)
   self->idle_source = g_timeout_add_seconds (self->idle_seconds, idle_timeout_cb, self);
 }
 
-/* Any touch, click, key or scroll means someone is here: cancel a countdown and
- * start the idle time again. The event goes on to its widget as usual. */
+/* Someone is here: cancel a countdown and start the idle time again. */
+void
+kiosk_window_note_activity (KioskWindow *self)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  if (self->countdown_source != 0)
+    {
+      g_clear_handle_id (&self->countdown_source, g_source_remove);
+      gtk_revealer_set_reveal_child (self->idle_revealer, FALSE);
+    }
+  restart_idle_timer (self);
+}
+
+gboolean
+kiosk_window_is_counting_down (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), FALSE);
+  return self->countdown_source != 0;
+}
+
+/* Any touch, click, key or scroll, seen before its widget gets it. The event goes
+ * on to its widget as usual. */
 static gboolean
 on_any_event_cb (GtkEventControllerLegacy *controller,
                  GdkEvent                 *event,
@@ -391,12 +412,7 @@ on_any_event_cb (GtkEventControllerLegacy *controller,
     case GDK_KEY_PRESS:
     case GDK_SCROLL:
     case GDK_MOTION_NOTIFY:
-      if (self->countdown_source != 0)
-        {
-          g_clear_handle_id (&self->countdown_source, g_source_remove);
-          gtk_revealer_set_reveal_child (self->idle_revealer, FALSE);
-        }
-      restart_idle_timer (self);
+      kiosk_window_note_activity (self);
       break;
     default:
       break;
@@ -581,15 +597,13 @@ apply_kiosk_mode (KioskWindow *self)
     gtk_window_unfullscreen (GTK_WINDOW (self));
 }
 
+/* GtkWindow:application is an ordinary property, set after constructed(), so the
+ * window is set up once kiosk_window_new() has it. */
 static void
-kiosk_window_constructed (GObject *object)
+setup (KioskWindow      *self,
+       KioskApplication *app)
 {
-  KioskWindow *self = KIOSK_WINDOW (object);
-  KioskApplication *app =
-    KIOSK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autofree char *language = NULL;
-
-  G_OBJECT_CLASS (kiosk_window_parent_class)->constructed (object);
 
   self->store = kiosk_application_get_store (app);
   self->settings = kiosk_application_get_settings (app);
@@ -724,7 +738,6 @@ kiosk_window_class_init (KioskWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = kiosk_window_constructed;
   object_class->dispose = kiosk_window_dispose;
   object_class->finalize = kiosk_window_finalize;
   object_class->get_property = kiosk_window_get_property;
@@ -775,8 +788,15 @@ KioskWindow *
 kiosk_window_new (KioskApplication *app,
                   gboolean          kiosk_mode)
 {
-  return g_object_new (KIOSK_TYPE_WINDOW,
+  KioskWindow *self;
+
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (kiosk_application_get_store (app) != NULL, NULL);
+
+  self = g_object_new (KIOSK_TYPE_WINDOW,
                        "application", app,
                        "kiosk-mode", kiosk_mode,
                        NULL);
+  setup (self, app);
+  return self;
 }

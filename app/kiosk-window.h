@@ -29,6 +29,10 @@ void           kiosk_window_content_changed    (KioskWindow      *self,
 /* Back to the home screen with every visitor choice undone (the idle reset). */
 void           kiosk_window_reset              (KioskWindow      *self);
 
+/* Any touch, click or key: stops a countdown and restarts the idle time. */
+void           kiosk_window_note_activity      (KioskWindow      *self);
+gboolean       kiosk_window_is_counting_down   (KioskWindow      *self);
+
 KioskPageKind  kiosk_window_get_page           (KioskWindow      *self);
 const char    *kiosk_window_get_page_id        (KioskWindow      *self);
 GtkWidget     *kiosk_window_get_visible_page   (KioskWindow      *self);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "kiosk-application.h"
 #include "kiosk-bundle.h"
 #include "kiosk-test-ui.h"
 #include "kiosk-test-util.h"
@@ -22,23 +23,13 @@ void
 kiosk_test_ui_init (int    *argc,
                     char ***argv)
 {
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-  g_autoptr(GtkCssProvider) contrast = gtk_css_provider_new ();
-
   g_test_init (argc, argv, NULL);
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display\n");
       exit (77);
     }
-  gtk_css_provider_load_from_resource (provider, "/org/goctreem/Kiosk/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (contrast),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  gtk_css_provider_load_from_resource (contrast, "/org/goctreem/Kiosk/style-hc.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  kiosk_application_load_styles ();
 }
 
 KioskStore *

@@ -1,0 +1,288 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Góc Trẻ Em authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real window on the test's display, driven through its actions as the
+ * buttons would, checking what is on screen.
+ */
+
+#include "config.h"
+
+#include "kiosk-application.h"
+#include "kiosk-article-page.h"
+#include "kiosk-i18n.h"
+#include "kiosk-search-page.h"
+#include "kiosk-test-ui.h"
+#include "kiosk-test-util.h"
+#include "kiosk-window.h"
+
+static KioskApplication *app;
+
+static gboolean
+has_topics (gpointer data)
+{
+  KioskStoreCounts counts = { 0 };
+
+  kiosk_store_get_counts (kiosk_application_get_store (app), &counts, NULL);
+  return counts.articles > 0;
+}
+
+/* The application as it starts for real: its startup opens the store and imports
+ * the bundled content in a worker thread. */
+static void
+start_app (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundle = kiosk_test_build_path ("data/content");
+
+  g_setenv ("GOC_TRE_EM_BUNDLED_DIR", bundle, TRUE);
+  app = kiosk_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (kiosk_test_ui_wait_until (has_topics, NULL, 60000));
+}
+
+static KioskWindow *
+new_window (void)
+{
+  KioskWindow *window = kiosk_window_new (app, FALSE);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  kiosk_test_ui_wait (200);
+  /* The bundled import may have finished before the window existed. */
+  kiosk_window_content_changed (window, NULL, TRUE);
+  kiosk_test_ui_wait (50);
+  return window;
+}
+
+static void
+close_window (KioskWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  kiosk_test_ui_wait (50);
+}
+
+static void
+activate (KioskWindow *window,
+          const char  *action,
+          const char  *target)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action,
+                                             target ? "s" : NULL, target));
+  kiosk_test_ui_wait (200);
+}
+
+static gboolean
+on_screen (KioskWindow *window,
+           const char  *text)
+{
+  return kiosk_test_ui_find_label (GTK_WIDGET (window), text) != NULL;
+}
+
+static void
+test_navigation (void)
+{
+  KioskWindow *window = new_window ();
+
+  g_assert_cmpint (kiosk_window_get_page (window), ==, KIOSK_PAGE_HOME);
+  g_assert_true (on_screen (window, "Phòng tránh đuối nước"));
+  g_assert_true (on_screen (window, "111"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL) &&
+                  kiosk_window_get_page (window) != KIOSK_PAGE_HOME);
+
+  activate (window, "win.show-topic", "injury");
+  g_assert_cmpint (kiosk_window_get_page (window), ==, KIOSK_PAGE_TOPIC);
+  g_assert_true (on_screen (window, "Nước quanh nhà: giếng, chum, bể, ao"));
+
+  activate (window, "win.show-article", "injury-drowning-home");
+  g_assert_cmpint (kiosk_window_get_page (window), ==, KIOSK_PAGE_ARTICLE);
+  g_assert_cmpstr (kiosk_window_get_page_id (window), ==, "injury-drowning-home");
+  g_assert_true (on_screen (window, "Việc cần làm ngay"));
+  g_assert_cmpuint (kiosk_window_get_history_length (window), ==, 2);
+
+  activate (window, "win.back", NULL);
+  g_assert_cmpint (kiosk_window_get_page (window), ==, KIOSK_PAGE_TOPIC);
+  activate (window, "win.hotline", NULL);
+  g_assert_cmpint (kiosk_window_get_page (window), ==, KIOSK_PAGE_HOTLINE);
+  g_assert_true (on_screen (window, "113"));
+  activate (window, "win.home", NULL);
+  g_assert_cmpint (kiosk_window_get_page (window), ==, KIOSK_PAGE_HOME);
+  g_assert_cmpuint (kiosk_window_get_history_length (window), ==, 0);
+  close_window (window);
+}
+
+static void
+test_search (void)
+{
+  KioskWindow *window = new_window ();
+  KioskSearchPage *search;
+
+  activate (window, "win.search", NULL);
+  g_assert_cmpint (kiosk_window_get_page (window), ==, KIOSK_PAGE_SEARCH);
+  search = KIOSK_SEARCH_PAGE (kiosk_window_get_visible_page (window));
+  kiosk_search_page_set_text (search, "duoi nuoc");
+  kiosk_search_page_flush (search);
+  kiosk_test_ui_wait (100);
+  g_assert_cmpuint (kiosk_search_page_get_n_results (search), >, 0);
+  g_assert_true (on_screen (window, "đuối nước"));
+  close_window (window);
+}
+
+static void
+test_text_size (void)
+{
+  KioskWindow *window = new_window ();
+
+  g_assert_cmpuint (kiosk_window_get_text_percent (window), ==, 100);
+  for (int i = 0; i < 6; i++)
+    activate (window, "win.text-larger", NULL);
+  g_assert_cmpuint (kiosk_window_get_text_percent (window), ==, 200);
+  activate (window, "win.text-smaller", NULL);
+  g_assert_cmpuint (kiosk_window_get_text_percent (window), ==, 175);
+  activate (window, "win.text-normal", NULL);
+  g_assert_cmpuint (kiosk_window_get_text_percent (window), ==, 100);
+  close_window (window);
+}
+
+static void
+test_language (void)
+{
+  KioskWindow *window = new_window ();
+
+  activate (window, "win.show-article", "injury-drowning-home");
+  activate (window, "win.language", "en");
+  /* The same article, now in English, and the header in English too. */
+  g_assert_cmpint (kiosk_window_get_page (window), ==, KIOSK_PAGE_ARTICLE);
+  g_assert_true (on_screen (window, "What to do now"));
+  g_assert_true (on_screen (window, "Back"));
+  activate (window, "win.home", NULL);
+  g_assert_true (on_screen (window, "Preventing drowning"));
+
+  activate (window, "win.language", "vi");
+  g_assert_true (on_screen (window, "Phòng tránh đuối nước"));
+  g_assert_true (on_screen (window, "Quay lại"));
+  close_window (window);
+}
+
+static gboolean
+is_home_and_clean (gpointer data)
+{
+  KioskWindow *window = data;
+  g_autofree char *language = NULL;
+
+  g_object_get (window, "language", &language, NULL);
+  return kiosk_window_get_page (window) == KIOSK_PAGE_HOME &&
+         kiosk_window_get_history_length (window) == 0 &&
+         g_strcmp0 (language, "vi") == 0;
+}
+
+static void
+test_idle_reset (void)
+{
+  KioskWindow *window = new_window ();
+  KioskSearchPage *search;
+  gboolean high_contrast;
+
+  activate (window, "win.search", NULL);
+  search = KIOSK_SEARCH_PAGE (kiosk_window_get_visible_page (window));
+  kiosk_search_page_set_text (search, "bao ve");
+  activate (window, "win.show-topic", "abuse");
+  activate (window, "win.text-larger", NULL);
+  activate (window, "win.high-contrast", NULL);
+  activate (window, "win.language", "en");
+
+  /* The countdown appears before the reset, then everything is undone. */
+  g_object_set (window, "idle-seconds", 1, "countdown-seconds", 2, NULL);
+  kiosk_test_ui_wait (1500);
+  g_assert_true (kiosk_window_is_counting_down (window));
+  g_assert_cmpint (kiosk_window_get_page (window), ==, KIOSK_PAGE_TOPIC);
+  g_assert_true (kiosk_test_ui_wait_until (is_home_and_clean, window, 5000));
+  g_assert_false (kiosk_window_is_counting_down (window));
+  g_object_get (window, "high-contrast", &high_contrast, NULL);
+  g_assert_false (high_contrast);
+  g_assert_cmpuint (kiosk_window_get_text_percent (window), ==, 100);
+  activate (window, "win.search", NULL);
+  search = KIOSK_SEARCH_PAGE (kiosk_window_get_visible_page (window));
+  g_assert_cmpstr (kiosk_search_page_get_text (search), ==, "");
+  close_window (window);
+}
+
+static void
+test_touch_cancels_countdown (void)
+{
+  KioskWindow *window = new_window ();
+
+  activate (window, "win.show-topic", "online");
+  g_object_set (window, "idle-seconds", 1, "countdown-seconds", 3, NULL);
+  kiosk_test_ui_wait (1500);
+  g_assert_true (kiosk_window_is_counting_down (window));
+
+  /* What the window does with any touch, click or key (the end-to-end test taps the
+   * real screen): the countdown stops and the visitor stays where they were. */
+  kiosk_window_note_activity (window);
+  g_assert_false (kiosk_window_is_counting_down (window));
+  g_object_set (window, "idle-seconds", 30, NULL);
+  kiosk_test_ui_wait (3000);
+  g_assert_cmpint (kiosk_window_get_page (window), ==, KIOSK_PAGE_TOPIC);
+  close_window (window);
+}
+
+static void
+test_article_stays_on_content_change (void)
+{
+  KioskWindow *window = new_window ();
+  GtkWidget *page;
+
+  activate (window, "win.show-article", "online-scams");
+  page = kiosk_window_get_visible_page (window);
+  kiosk_window_content_changed (window, NULL, TRUE);
+  kiosk_test_ui_wait (100);
+  g_assert_true (kiosk_window_get_visible_page (window) == page);
+  g_assert_cmpstr (kiosk_article_page_get_id (KIOSK_ARTICLE_PAGE (page)), ==, "online-scams");
+  close_window (window);
+}
+
+static void
+test_kiosk_mode_cannot_close (void)
+{
+  KioskWindow *window = kiosk_window_new (app, TRUE);
+  g_autoptr(GtkWidget) guard = g_object_ref_sink (GTK_WIDGET (window));
+
+  gtk_window_present (GTK_WINDOW (window));
+  kiosk_test_ui_wait (200);
+  g_assert_false (gtk_window_get_decorated (GTK_WINDOW (window)));
+  g_assert_false (gtk_window_get_deletable (GTK_WINDOW (window)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  kiosk_test_ui_wait (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  kiosk_test_init_dirs ();
+  kiosk_i18n_init ();
+  kiosk_test_ui_init (&argc, &argv);
+  start_app ();
+
+  g_test_add_func ("/kiosk/window/navigation", test_navigation);
+  g_test_add_func ("/kiosk/window/search", test_search);
+  g_test_add_func ("/kiosk/window/text-size", test_text_size);
+  g_test_add_func ("/kiosk/window/language", test_language);
+  g_test_add_func ("/kiosk/window/idle-reset", test_idle_reset);
+  g_test_add_func ("/kiosk/window/touch-cancels-countdown", test_touch_cancels_countdown);
+  g_test_add_func ("/kiosk/window/article-stays-on-content-change",
+                   test_article_stays_on_content_change);
+  g_test_add_func ("/kiosk/window/kiosk-mode-cannot-close", test_kiosk_mode_cannot_close);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
