@@ -17,6 +17,7 @@ typedef struct _KioskImporter KioskImporter;
 typedef enum {
   KIOSK_LANG_VI,
   KIOSK_LANG_EN,
+  KIOSK_N_LANGS
 } KioskLang;
 
 const char *kiosk_lang_to_string   (KioskLang   lang);

@@ -9,10 +9,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <locale.h>
 #include <sodium.h>
 
 #include "kiosk-content-report.h"
+#include "kiosk-i18n.h"
 #include "kiosk-content-source.h"
 #include "kiosk-publisher.h"
 #include "kiosk-repo-format.h"
@@ -184,7 +186,7 @@ publish (const Options  *options,
   if (options->depfile != NULL &&
       !write_depfile (options->depfile, output_dir, source, error))
     return FALSE;
-  g_print (_("Published %s version %" G_GINT64_FORMAT " to %s: %u objects, %u written, "
+  g_print (_("Published %s version %" PRId64 " to %s: %u objects, %u written, "
              "%u removed\n"),
            kiosk_content_source_get_repository_id (source), result.version, output_dir,
            result.n_objects, result.n_written, result.n_removed);
@@ -236,10 +238,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   const char *problem;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  kiosk_i18n_init ();
   g_set_prgname ("goc-tre-em-publish");
 
   context = make_context (&options);

@@ -101,14 +101,6 @@ static const char * const article_keys[] = {
   "topic", "order", "updated", "basis", "title", "summary", "tags", NULL
 };
 
-const char *
-kiosk_lang_to_string (KioskLang lang)
-{
-  g_return_val_if_fail (lang < KIOSK_N_LANGS, NULL);
-
-  return lang_names[lang];
-}
-
 static void
 free_texts (char **texts)
 {

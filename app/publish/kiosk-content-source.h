@@ -8,14 +8,9 @@
 
 #include <glib-object.h>
 
-G_BEGIN_DECLS
+#include "kiosk-types.h"
 
-typedef enum
-{
-  KIOSK_LANG_VI,
-  KIOSK_LANG_EN,
-  KIOSK_N_LANGS
-} KioskLang;
+G_BEGIN_DECLS
 
 typedef enum
 {
@@ -73,7 +68,6 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (KioskContentSource, kiosk_content_source, KIOSK, CONTENT_SOURCE, GObject)
 
-const char         *kiosk_lang_to_string                   (KioskLang                lang);
 
 KioskContentSource *kiosk_content_source_new               (const char              *path);
 gboolean            kiosk_content_source_load              (KioskContentSource      *self,

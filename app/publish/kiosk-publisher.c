@@ -601,7 +601,7 @@ sign_manifest (GBytes        *body,
   if (*len <= KIOSK_MANIFEST_MAX_SIZE)
     return g_steal_pointer (&envelope);
   g_set_error (error, KIOSK_PUBLISH_ERROR, KIOSK_PUBLISH_ERROR_TOO_LARGE,
-               _("the manifest would be %" G_GSIZE_FORMAT " bytes; the limit is %u"),
+               _("the manifest would be %zu bytes; the limit is %u"),
                *len, KIOSK_MANIFEST_MAX_SIZE);
   return NULL;
 }
