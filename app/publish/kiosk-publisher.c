@@ -16,6 +16,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "kiosk-publish-changes.h"
 #include "kiosk-repo-format.h"
 #include "kiosk-publisher.h"
 
@@ -632,7 +633,9 @@ kiosk_publisher_publish (KioskContentSource  *source,
   g_autoptr(GDateTime) current = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) previous_body = NULL;
   g_autofree char *envelope = NULL;
+  g_autofree char *manifest_path = g_build_filename (output_dir, KIOSK_MANIFEST_FILE, NULL);
   KioskPublishResult done = { 0, };
   gint64 previous;
   gsize len;
@@ -645,6 +648,7 @@ kiosk_publisher_publish (KioskContentSource  *source,
     now = current = g_date_time_new_now_utc ();
   if (!read_previous_version (output_dir, &previous, error))
     return FALSE;
+  previous_body = kiosk_publish_read_body (manifest_path);
   done.version = MAX (previous + 1, g_date_time_to_unix (now));
   entries = build_entries (source);
   if (!check_entries (entries, error))
@@ -652,7 +656,8 @@ kiosk_publisher_publish (KioskContentSource  *source,
   body = build_manifest (source, entries, done.version, now, expires_days);
   if ((envelope = sign_manifest (body, secret_key, &len, error)) == NULL ||
       !write_objects (output_dir, entries, &done.n_written, error) ||
-      !write_manifest (output_dir, envelope, len, error))
+      !write_manifest (output_dir, envelope, len, error) ||
+      !kiosk_publish_changes (output_dir, previous_body, body, done.version, secret_key, error))
     return FALSE;
   done.n_objects = entries->len;
   done.n_removed = remove_stale_objects (output_dir, entries);

@@ -38,6 +38,7 @@ typedef struct {
   GPtrArray         *changed;     /* Pending */
   GHashTable        *statements;  /* SQL text -> sqlite3_stmt, reused across rows */
   KioskImportResult *result;
+  KioskChanges      *changes;     /* the delta this import came from, or NULL */
 } Import;
 
 static void
@@ -860,13 +861,34 @@ pending_order (gconstpointer a,
   return (int) pa->entry->kind - (int) pb->entry->kind;
 }
 
+/* A delta applies only on top of the exact manifest it was made from. */
+static gboolean
+check_base (Import  *import,
+            GError **error)
+{
+  KioskChanges *changes = import->changes;
+  sqlite3_stmt *stmt;
+
+  if (changes == NULL)
+    return TRUE;
+  stmt = query_row (import, "SELECT version, manifest_sha256 FROM sources WHERE id = ?1",
+                    "s", changes->repository);
+  if (stmt != NULL && sqlite3_column_int64 (stmt, 0) == changes->base &&
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), changes->base_sha256) == 0)
+    return TRUE;
+  g_set_error (error, KIOSK_IMPORT_ERROR, KIOSK_IMPORT_ERROR_WRONG_BASE,
+               _("The list of changes does not fit the content this kiosk holds, so it was not used. Nothing was changed."));
+  return FALSE;
+}
+
 static gboolean
 apply_all (Import  *import,
            GError **error)
 {
   g_ptr_array_sort (import->changed, pending_order);
 
-  if (!check_version (import, error) || !record_source (import, error))
+  if (!check_base (import, error) || !check_version (import, error) ||
+      !record_source (import, error))
     return FALSE;
   for (guint i = 0; i < import->changed->len; i++)
     if (!apply_pending (import, import->changed->pdata[i], error))
@@ -912,37 +934,38 @@ statement_free (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
-KioskImportResult *
-kiosk_import_manifest (KioskStore        *store,
-                       GBytes            *envelope,
-                       GFile             *objects_dir,
-                       GStrv              extra_keys,
-                       KioskImportFlags   flags,
-                       GCancellable      *cancellable,
-                       GError           **error)
+static void
+import_init (Import            *import,
+             KioskStore        *store,
+             KioskManifest     *manifest,
+             KioskImportResult *result)
+{
+  import->store = store;
+  import->manifest = manifest;
+  import->result = result;
+  import->held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->in_manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->changed = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  import->statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
+}
+
+/* The one path for a verified manifest, whether it came whole or from a delta. */
+static KioskImportResult *
+import_verified (KioskStore        *store,
+                 KioskManifest     *manifest,
+                 KioskChanges      *changes,
+                 GFile             *objects_dir,
+                 KioskImportFlags   flags,
+                 GCancellable      *cancellable,
+                 GError           **error)
 {
   g_auto(Import) import = { 0 };
-  g_autoptr(KioskManifest) manifest = NULL;
   g_autoptr(KioskImportResult) result = g_new0 (KioskImportResult, 1);
-  g_auto(GStrv) keys = NULL;
 
-  g_return_val_if_fail (KIOSK_IS_STORE (store), NULL);
-  g_return_val_if_fail (envelope != NULL, NULL);
-  g_return_val_if_fail (G_IS_FILE (objects_dir), NULL);
-
-  if (!(keys = collect_keys (store, extra_keys, error)) ||
-      !(manifest = kiosk_manifest_new_verified (envelope, keys, error)))
-    return NULL;
-
-  import.store = store;
-  import.manifest = manifest;
+  import_init (&import, store, manifest, result);
+  import.changes = changes;
   import.objects_dir = objects_dir;
   import.cancellable = cancellable;
-  import.result = result;
-  import.held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  import.in_manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  import.changed = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
-  import.statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
   result->source = g_strdup (manifest->repository);
   result->new_version = manifest->version;
 
@@ -965,6 +988,28 @@ kiosk_import_manifest (KioskStore        *store,
            result->source, result->new_version, result->objects_read, result->articles_added,
            result->articles_updated, result->articles_removed);
   return g_steal_pointer (&result);
+}
+
+KioskImportResult *
+kiosk_import_manifest (KioskStore        *store,
+                       GBytes            *envelope,
+                       GFile             *objects_dir,
+                       GStrv              extra_keys,
+                       KioskImportFlags   flags,
+                       GCancellable      *cancellable,
+                       GError           **error)
+{
+  g_autoptr(KioskManifest) manifest = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_STORE (store), NULL);
+  g_return_val_if_fail (envelope != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (objects_dir), NULL);
+
+  if (!(keys = collect_keys (store, extra_keys, error)) ||
+      !(manifest = kiosk_manifest_new_verified (envelope, keys, error)))
+    return NULL;
+  return import_verified (store, manifest, NULL, objects_dir, flags, cancellable, error);
 }
 
 static GBytes *
@@ -1023,19 +1068,33 @@ kiosk_import_repository (KioskStore        *store,
 }
 
 static gboolean
-object_is_held (KioskStore          *store,
+step_finds_row (sqlite3_stmt *stmt)
+{
+  gboolean found = sqlite3_step (stmt) == SQLITE_ROW;
+
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* What collect_changes () will not read: this source's own object at the same hash,
+ * or picture bytes the store already has. Another source's article or hotlines with
+ * the same hash does not count: the importer needs the bytes of those. */
+static gboolean
+object_is_held (KioskManifest       *manifest,
                 KioskManifestObject *entry,
                 sqlite3_stmt        *by_object,
                 sqlite3_stmt        *by_media)
 {
-  sqlite3_stmt *stmt = entry->kind == KIOSK_OBJECT_MEDIA ? by_media : by_object;
-  gboolean held;
-
-  sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, entry->sha256, -1, SQLITE_STATIC);
-  held = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return held;
+  sqlite3_bind_text (by_object, 1, manifest->repository, -1, SQLITE_STATIC);
+  sqlite3_bind_text (by_object, 2, kiosk_object_kind_to_string (entry->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (by_object, 3, entry->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (by_object, 4, entry->sha256, -1, SQLITE_STATIC);
+  if (step_finds_row (by_object))
+    return TRUE;
+  if (entry->kind != KIOSK_OBJECT_MEDIA)
+    return FALSE;
+  sqlite3_bind_text (by_media, 1, entry->sha256, -1, SQLITE_STATIC);
+  return step_finds_row (by_media);
 }
 
 GPtrArray *
@@ -1051,7 +1110,10 @@ kiosk_import_missing_objects (KioskStore     *store,
   g_return_val_if_fail (KIOSK_IS_STORE (store), NULL);
   g_return_val_if_fail (manifest != NULL, NULL);
 
-  rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM objects WHERE sha256 = ?1", -1, &by_object, NULL);
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT 1 FROM objects"
+                           " WHERE source = ?1 AND kind = ?2 AND id = ?3 AND sha256 = ?4",
+                           -1, &by_object, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM media WHERE sha256 = ?1", -1, &by_media, NULL);
   if (rc != SQLITE_OK)
@@ -1063,10 +1125,157 @@ kiosk_import_missing_objects (KioskStore     *store,
 
   missing = g_ptr_array_new ();
   for (guint i = 0; i < manifest->objects->len; i++)
-    if (!object_is_held (store, manifest->objects->pdata[i], by_object, by_media))
+    if (!object_is_held (manifest, manifest->objects->pdata[i], by_object, by_media))
       g_ptr_array_add (missing, manifest->objects->pdata[i]);
 
   sqlite3_finalize (by_object);
   sqlite3_finalize (by_media);
   return missing;
+}
+
+/* ---- checks before a download, deltas, removing a source ---- */
+
+gboolean
+kiosk_import_check_manifest (KioskStore     *store,
+                             KioskManifest  *manifest,
+                             gboolean       *up_to_date,
+                             GError        **error)
+{
+  g_auto(Import) import = { 0 };
+  g_autoptr(KioskImportResult) result = g_new0 (KioskImportResult, 1);
+
+  g_return_val_if_fail (KIOSK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (manifest != NULL, FALSE);
+
+  import_init (&import, store, manifest, result);
+  if (!check_version (&import, error))
+    return FALSE;
+  if (up_to_date != NULL)
+    *up_to_date = result->up_to_date;
+  return result->up_to_date || check_expiry (&import, error);
+}
+
+static gboolean
+kind_from_column (const char      *str,
+                  KioskObjectKind *kind)
+{
+  for (KioskObjectKind k = KIOSK_OBJECT_HOTLINES; k <= KIOSK_OBJECT_MEDIA; k++)
+    if (g_strcmp0 (str, kiosk_object_kind_to_string (k)) == 0)
+      {
+        *kind = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The objects this source has applied. Their sizes are not kept; they are never read
+ * again, since the store holds them at the same hash. */
+static GPtrArray *
+list_held_objects (Import *import)
+{
+  GPtrArray *held = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_manifest_object_free);
+  sqlite3_stmt *stmt = query_row (import, "SELECT kind, id, sha256 FROM objects WHERE source = ?1",
+                                  "s", import->changes->repository);
+
+  for (; stmt != NULL; )
+    {
+      KioskObjectKind kind;
+
+      if (kind_from_column ((const char *) sqlite3_column_text (stmt, 0), &kind))
+        g_ptr_array_add (held, kiosk_manifest_object_new (kind,
+                                                          (const char *) sqlite3_column_text (stmt, 1),
+                                                          (const char *) sqlite3_column_text (stmt, 2),
+                                                          0));
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        break;
+    }
+  return held;
+}
+
+KioskManifest *
+kiosk_import_resolve_changes (KioskStore     *store,
+                              KioskChanges   *changes,
+                              GError        **error)
+{
+  g_auto(Import) import = { 0 };
+  g_autoptr(KioskImportResult) result = g_new0 (KioskImportResult, 1);
+  g_autoptr(GPtrArray) held = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_STORE (store), NULL);
+  g_return_val_if_fail (changes != NULL, NULL);
+
+  import_init (&import, store, NULL, result);
+  import.changes = changes;
+  if (!check_base (&import, error))
+    return NULL;
+  held = list_held_objects (&import);
+  return kiosk_manifest_new_from_changes (changes, held, error);
+}
+
+KioskImportResult *
+kiosk_import_changes (KioskStore        *store,
+                      GBytes            *envelope,
+                      GFile             *objects_dir,
+                      GStrv              extra_keys,
+                      KioskImportFlags   flags,
+                      GCancellable      *cancellable,
+                      GError           **error)
+{
+  g_autoptr(KioskChanges) changes = NULL;
+  g_autoptr(KioskManifest) manifest = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_STORE (store), NULL);
+  g_return_val_if_fail (envelope != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (objects_dir), NULL);
+
+  if (!(keys = collect_keys (store, extra_keys, error)) ||
+      !(changes = kiosk_changes_new_verified (envelope, keys, error)) ||
+      !(manifest = kiosk_import_resolve_changes (store, changes, error)))
+    return NULL;
+  return import_verified (store, manifest, changes, objects_dir, flags, cancellable, error);
+}
+
+static gboolean
+remove_source_rows (Import      *import,
+                    const char  *id,
+                    GError     **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  load_held_objects (import);
+  g_hash_table_iter_init (&iter, import->held);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!remove_object (import, key, error))
+      return FALSE;
+
+  return run (import, error, "DELETE FROM hotlines WHERE source = ?1", "s", id) &&
+         run (import, error,
+              "DELETE FROM media WHERE sha256 NOT IN (SELECT sha256 FROM media_names)", "") &&
+         run (import, error, "DELETE FROM trusted_keys WHERE source = ?1", "s", id) &&
+         run (import, error, "DELETE FROM sources WHERE id = ?1", "s", id);
+}
+
+gboolean
+kiosk_import_remove_source (KioskStore  *store,
+                            const char  *id,
+                            GError     **error)
+{
+  g_auto(Import) import = { 0 };
+  g_autoptr(KioskImportResult) result = g_new0 (KioskImportResult, 1);
+  KioskManifest manifest = { .repository = (char *) id };
+
+  g_return_val_if_fail (KIOSK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  import_init (&import, store, &manifest, result);
+  if (!kiosk_store_begin_write (store, error))
+    return FALSE;
+  if (!remove_source_rows (&import, id, error) || !kiosk_store_commit (store, error))
+    {
+      kiosk_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -56,6 +56,36 @@ GPtrArray         *kiosk_import_missing_objects  (KioskStore         *store,
                                                   KioskManifest      *manifest,
                                                   GError            **error);
 
+/* The version and expiry checks of an import, for a manifest verified ahead of a
+ * download, so nothing is fetched for content that would be refused. */
+gboolean           kiosk_import_check_manifest   (KioskStore         *store,
+                                                  KioskManifest      *manifest,
+                                                  gboolean           *up_to_date,
+                                                  GError            **error);
+
+/* The full manifest a verified delta leads to from what the store holds; fails with
+ * KIOSK_IMPORT_ERROR_WRONG_BASE when the store does not hold the delta's base. */
+KioskManifest     *kiosk_import_resolve_changes  (KioskStore         *store,
+                                                  KioskChanges       *changes,
+                                                  GError            **error);
+
+/* Like kiosk_import_manifest () for a changes file (a signed delta): verified, turned
+ * into the full manifest it leads to, then applied the same way, in one transaction
+ * that also checks the store still holds the delta's base. */
+KioskImportResult *kiosk_import_changes          (KioskStore         *store,
+                                                  GBytes             *envelope,
+                                                  GFile              *objects_dir,
+                                                  GStrv               extra_keys,
+                                                  KioskImportFlags    flags,
+                                                  GCancellable       *cancellable,
+                                                  GError            **error);
+
+/* Removes a source's content, its pinned keys and its settings in one transaction.
+ * The sync log keeps its history. */
+gboolean           kiosk_import_remove_source    (KioskStore         *store,
+                                                  const char         *id,
+                                                  GError            **error);
+
 void               kiosk_import_result_free      (KioskImportResult  *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskImportResult, kiosk_import_result_free)

@@ -54,8 +54,8 @@ malformed (GError     **error,
   return FALSE;
 }
 
-static void
-manifest_object_free (KioskManifestObject *object)
+void
+kiosk_manifest_object_free (KioskManifestObject *object)
 {
   g_free (object->id);
   g_free (object->sha256);
@@ -259,7 +259,7 @@ parse_objects (KioskManifest  *self,
   if (n > KIOSK_MANIFEST_MAX_OBJECTS)
     return malformed (error, "too many objects");
 
-  self->objects = g_ptr_array_new_full (n, (GDestroyNotify) manifest_object_free);
+  self->objects = g_ptr_array_new_full (n, (GDestroyNotify) kiosk_manifest_object_free);
   for (guint i = 0; i < n; i++)
     {
       KioskManifestObject *object;
@@ -369,4 +369,513 @@ kiosk_manifest_is_expired (KioskManifest *self,
 {
   g_return_val_if_fail (self != NULL, TRUE);
   return g_date_time_compare (self->expires, now) <= 0;
+}
+
+/* ---- changes files: signed deltas between two manifests ---- */
+
+KioskManifestObject *
+kiosk_manifest_object_new (KioskObjectKind  kind,
+                           const char      *id,
+                           const char      *sha256,
+                           gint64           size)
+{
+  KioskManifestObject *object = g_new0 (KioskManifestObject, 1);
+
+  object->kind = kind;
+  object->id = g_strdup (id);
+  object->sha256 = g_strdup (sha256);
+  object->size = size;
+  return object;
+}
+
+void
+kiosk_changes_free (KioskChanges *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->repository);
+  g_free (self->base_sha256);
+  g_free (self->manifest_sha256);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->expires, g_date_time_unref);
+  g_free (self->name[0]);
+  g_free (self->name[1]);
+  g_free (self->public_url);
+  g_free (self->objects_digest);
+  g_clear_pointer (&self->changed, g_ptr_array_unref);
+  g_clear_pointer (&self->removed, g_ptr_array_unref);
+  g_free (self->signed_by);
+  g_free (self);
+}
+
+/* A removal names an object by kind and id only. */
+static gboolean
+parse_removed_entry (JsonNode    *node,
+                     GHashTable  *seen,
+                     GPtrArray   *removed,
+                     GError     **error)
+{
+  JsonObject *entry;
+  const char *id, *kind;
+  KioskObjectKind k;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return malformed (error, "removal is not an object");
+  entry = json_node_get_object (node);
+  id = member_string (entry, "id");
+  kind = member_string (entry, "kind");
+  if (id == NULL || kind == NULL || !kind_from_string (kind, &k) || k == KIOSK_OBJECT_HOTLINES)
+    return malformed (error, "bad removal");
+  if (k == KIOSK_OBJECT_MEDIA ? !kiosk_media_id_is_valid (id) : !kiosk_object_id_is_valid (id))
+    {
+      g_set_error (error, KIOSK_IMPORT_ERROR, KIOSK_IMPORT_ERROR_BAD_NAME,
+                   _("The content package names a file in a way that is not allowed (“%s”), so it was refused. Nothing was changed."),
+                   id);
+      return FALSE;
+    }
+  if (!g_hash_table_add (seen, g_strconcat (kind, "/", id, NULL)))
+    return malformed (error, "duplicate object id");
+  g_ptr_array_add (removed, kiosk_manifest_object_new (k, id, NULL, 0));
+  return TRUE;
+}
+
+static gboolean
+parse_change_lists (KioskChanges  *self,
+                    JsonObject    *root,
+                    GError       **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonNode *changed = json_object_get_member (root, "changed");
+  JsonNode *removed = json_object_get_member (root, "removed");
+  JsonArray *changed_list, *removed_list;
+
+  if (changed == NULL || removed == NULL || !JSON_NODE_HOLDS_ARRAY (changed) ||
+      !JSON_NODE_HOLDS_ARRAY (removed))
+    return malformed (error, "no change lists");
+  changed_list = json_node_get_array (changed);
+  removed_list = json_node_get_array (removed);
+  if (json_array_get_length (changed_list) + json_array_get_length (removed_list) >
+      KIOSK_MANIFEST_MAX_OBJECTS)
+    return malformed (error, "too many changes");
+
+  self->changed = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_manifest_object_free);
+  self->removed = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_manifest_object_free);
+  for (guint i = 0; i < json_array_get_length (changed_list); i++)
+    if (!parse_object_entry (json_array_get_element (changed_list, i), seen, self->changed, error))
+      return FALSE;
+  for (guint i = 0; i < json_array_get_length (removed_list); i++)
+    if (!parse_removed_entry (json_array_get_element (removed_list, i), seen, self->removed, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_change_header (KioskChanges  *self,
+                     JsonObject    *root,
+                     GError       **error)
+{
+  gint64 format;
+
+  /* A manifest has "objects" and a delta never does: neither can pass for the other,
+   * whatever envelope it is put in. */
+  if (!member_int (root, "format", &format) || format != 1 ||
+      json_object_has_member (root, "objects"))
+    return malformed (error, "not a changes file");
+
+  self->repository = g_strdup (member_string (root, "repository"));
+  self->base_sha256 = g_strdup (member_string (root, "base-sha256"));
+  self->manifest_sha256 = g_strdup (member_string (root, "manifest-sha256"));
+  self->objects_digest = g_strdup (member_string (root, "objects-digest"));
+  if (!kiosk_repo_id_is_valid (self->repository) ||
+      !kiosk_sha256_hex_is_valid (self->base_sha256) ||
+      !kiosk_sha256_hex_is_valid (self->manifest_sha256) ||
+      !kiosk_sha256_hex_is_valid (self->objects_digest))
+    return malformed (error, "bad changes header");
+  if (!member_int (root, "base", &self->base) || !member_int (root, "version", &self->version) ||
+      self->base < 1 || self->version < self->base)
+    return malformed (error, "bad versions");
+
+  self->created = g_date_time_new_from_iso8601 (member_string (root, "created") ?: "", NULL);
+  self->expires = g_date_time_new_from_iso8601 (member_string (root, "expires") ?: "", NULL);
+  if (self->created == NULL || self->expires == NULL)
+    return malformed (error, "bad dates");
+  return TRUE;
+}
+
+static gboolean
+parse_changes_body (KioskChanges  *self,
+                    const char    *body,
+                    gsize          body_len,
+                    GError       **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) json_error = NULL;
+  g_autoptr(KioskManifest) names = g_new0 (KioskManifest, 1);
+  JsonObject *root;
+
+  if (!g_utf8_validate (body, body_len, NULL) ||
+      !json_parser_load_from_data (parser, body, body_len, &json_error))
+    return malformed (error, json_error ? json_error->message : "not UTF-8");
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return malformed (error, "not a JSON object");
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (!parse_change_header (self, root, error) || !parse_change_lists (self, root, error))
+    return FALSE;
+  if (self->version == self->base && (self->changed->len > 0 || self->removed->len > 0))
+    return malformed (error, "changes within one version");
+
+  parse_names (names, root);
+  self->name[0] = g_steal_pointer (&names->name[0]);
+  self->name[1] = g_steal_pointer (&names->name[1]);
+  self->public_url = g_steal_pointer (&names->public_url);
+  return TRUE;
+}
+
+KioskChanges *
+kiosk_changes_new_verified (GBytes  *envelope,
+                            GStrv    trusted_keys,
+                            GError **error)
+{
+  g_autoptr(KioskChanges) self = NULL;
+  const char *data, *body = NULL;
+  gsize len, body_len = 0;
+  g_autofree char *signed_by = NULL;
+
+  g_return_val_if_fail (envelope != NULL, NULL);
+
+  if (sodium_init () < 0)
+    g_error ("libsodium could not be initialised");
+
+  data = g_bytes_get_data (envelope, &len);
+  if (len == 0 || len > KIOSK_MANIFEST_MAX_SIZE)
+    {
+      malformed (error, "empty or too large");
+      return NULL;
+    }
+  if (!verify_envelope (data, len, trusted_keys, &body, &body_len, &signed_by, error))
+    return NULL;
+
+  self = g_new0 (KioskChanges, 1);
+  self->signed_by = g_steal_pointer (&signed_by);
+  if (!parse_changes_body (self, body, body_len, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+static char *
+digest_line (KioskManifestObject *object)
+{
+  return g_strdup_printf ("%s %s %s\n", kiosk_object_kind_to_string (object->kind), object->id,
+                          object->sha256);
+}
+
+static gint
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+char *
+kiosk_manifest_objects_digest (GPtrArray *objects)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_full (objects->len, g_free);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < objects->len; i++)
+    g_ptr_array_add (lines, digest_line (objects->pdata[i]));
+  g_ptr_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_checksum_update (checksum, lines->pdata[i], strlen (lines->pdata[i]));
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static char *
+entry_key (KioskManifestObject *object)
+{
+  return g_strconcat (kiosk_object_kind_to_string (object->kind), "/", object->id, NULL);
+}
+
+/* The base list minus what changed or went, then what changed. */
+static GPtrArray *
+apply_changes (KioskChanges *changes,
+               GPtrArray    *held)
+{
+  g_autoptr(GHashTable) touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *objects = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_manifest_object_free);
+
+  for (guint i = 0; i < changes->changed->len; i++)
+    g_hash_table_add (touched, entry_key (changes->changed->pdata[i]));
+  for (guint i = 0; i < changes->removed->len; i++)
+    g_hash_table_add (touched, entry_key (changes->removed->pdata[i]));
+
+  for (guint i = 0; i < held->len; i++)
+    {
+      KioskManifestObject *object = held->pdata[i];
+      g_autofree char *key = entry_key (object);
+
+      if (!g_hash_table_contains (touched, key))
+        g_ptr_array_add (objects, kiosk_manifest_object_new (object->kind, object->id,
+                                                             object->sha256, object->size));
+    }
+  for (guint i = 0; i < changes->changed->len; i++)
+    {
+      KioskManifestObject *object = changes->changed->pdata[i];
+
+      g_ptr_array_add (objects, kiosk_manifest_object_new (object->kind, object->id,
+                                                           object->sha256, object->size));
+    }
+  return objects;
+}
+
+static gboolean
+wrong_base (GError **error)
+{
+  g_set_error (error, KIOSK_IMPORT_ERROR, KIOSK_IMPORT_ERROR_WRONG_BASE,
+               _("The list of changes does not fit the content this kiosk holds, so it was not used. Nothing was changed."));
+  return FALSE;
+}
+
+KioskManifest *
+kiosk_manifest_new_from_changes (KioskChanges  *changes,
+                                 GPtrArray     *held,
+                                 GError       **error)
+{
+  g_autoptr(KioskManifest) self = g_new0 (KioskManifest, 1);
+  g_autofree char *digest = NULL;
+  guint n_hotlines = 0;
+
+  g_return_val_if_fail (changes != NULL, NULL);
+  g_return_val_if_fail (held != NULL, NULL);
+
+  self->objects = apply_changes (changes, held);
+  digest = kiosk_manifest_objects_digest (self->objects);
+  if (g_strcmp0 (digest, changes->objects_digest) != 0)
+    {
+      wrong_base (error);
+      return NULL;
+    }
+  for (guint i = 0; i < self->objects->len; i++)
+    n_hotlines += ((KioskManifestObject *) self->objects->pdata[i])->kind == KIOSK_OBJECT_HOTLINES;
+  if (n_hotlines != 1 || self->objects->len > KIOSK_MANIFEST_MAX_OBJECTS)
+    {
+      malformed (error, "there must be exactly one hotlines object");
+      return NULL;
+    }
+
+  self->repository = g_strdup (changes->repository);
+  self->version = changes->version;
+  self->created = g_date_time_ref (changes->created);
+  self->expires = g_date_time_ref (changes->expires);
+  self->name[0] = g_strdup (changes->name[0]);
+  self->name[1] = g_strdup (changes->name[1]);
+  self->public_url = g_strdup (changes->public_url);
+  self->sha256 = g_strdup (changes->manifest_sha256);
+  self->signed_by = g_strdup (changes->signed_by);
+  return g_steal_pointer (&self);
+}
+
+/* ---- writing changes files (the publisher) ---- */
+
+static KioskManifest *
+manifest_from_body (GBytes  *body,
+                    GError **error)
+{
+  g_autoptr(KioskManifest) self = g_new0 (KioskManifest, 1);
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+
+  self->sha256 = kiosk_sha256_hex ((const guint8 *) data, len);
+  if (!parse_body (self, data, len, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+static KioskChanges *
+changes_from_body (GBytes  *body,
+                   GError **error)
+{
+  g_autoptr(KioskChanges) self = g_new0 (KioskChanges, 1);
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+
+  if (!parse_changes_body (self, data, len, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* kind/id -> KioskManifestObject (borrowed) */
+static GHashTable *
+index_objects (GPtrArray *objects)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; objects != NULL && i < objects->len; i++)
+    g_hash_table_insert (index, entry_key (objects->pdata[i]), objects->pdata[i]);
+  return index;
+}
+
+/* What a kiosk holding @base must change to hold @target, merged over @previous:
+ * the later change of an object wins. Keyed by kind/id, sorted for stable output. */
+static void
+diff_objects (KioskManifest *base,
+              KioskManifest *target,
+              KioskChanges  *previous,
+              GHashTable    *changed,
+              GHashTable    *removed)
+{
+  g_autoptr(GHashTable) base_index = index_objects (base->objects);
+  g_autoptr(GHashTable) target_index = index_objects (target->objects);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; previous != NULL && i < previous->changed->len; i++)
+    g_hash_table_insert (changed, entry_key (previous->changed->pdata[i]),
+                         previous->changed->pdata[i]);
+  for (guint i = 0; previous != NULL && i < previous->removed->len; i++)
+    g_hash_table_insert (removed, entry_key (previous->removed->pdata[i]),
+                         previous->removed->pdata[i]);
+
+  g_hash_table_iter_init (&iter, target_index);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      KioskManifestObject *old = g_hash_table_lookup (base_index, key);
+
+      if (old != NULL && g_str_equal (old->sha256, ((KioskManifestObject *) value)->sha256))
+        continue;
+      g_hash_table_remove (removed, key);
+      g_hash_table_insert (changed, g_strdup (key), value);
+    }
+  g_hash_table_iter_init (&iter, base_index);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (target_index, key))
+      {
+        g_hash_table_remove (changed, key);
+        g_hash_table_insert (removed, g_strdup (key), value);
+      }
+}
+
+static void
+add_member_string (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_member_int (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_member_time (JsonBuilder *builder,
+                 const char  *name,
+                 GDateTime   *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+
+  add_member_string (builder, name, text);
+}
+
+static void
+add_entries (JsonBuilder *builder,
+             const char  *name,
+             GHashTable  *entries,
+             gboolean     with_hash)
+{
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (entries, NULL);
+  guint n = g_hash_table_size (entries);
+
+  qsort (keys, n, sizeof (gpointer), (GCompareFunc) compare_lines);
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      KioskManifestObject *object = g_hash_table_lookup (entries, keys[i]);
+
+      json_builder_begin_object (builder);
+      add_member_string (builder, "id", object->id);
+      add_member_string (builder, "kind", kiosk_object_kind_to_string (object->kind));
+      if (with_hash)
+        {
+          add_member_string (builder, "sha256", object->sha256);
+          add_member_int (builder, "size", object->size);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_header (JsonBuilder   *builder,
+            KioskManifest *base,
+            KioskManifest *target,
+            KioskChanges  *previous)
+{
+  g_autofree char *digest = kiosk_manifest_objects_digest (target->objects);
+
+  add_member_int (builder, "format", 1);
+  add_member_string (builder, "repository", target->repository);
+  add_member_int (builder, "base", previous ? previous->base : base->version);
+  add_member_string (builder, "base-sha256", previous ? previous->base_sha256 : base->sha256);
+  add_member_int (builder, "version", target->version);
+  add_member_string (builder, "manifest-sha256", target->sha256);
+  add_member_time (builder, "created", target->created);
+  add_member_time (builder, "expires", target->expires);
+  if (target->name[0] != NULL && target->name[1] != NULL)
+    {
+      json_builder_set_member_name (builder, "name");
+      json_builder_begin_object (builder);
+      add_member_string (builder, "vi", target->name[0]);
+      add_member_string (builder, "en", target->name[1]);
+      json_builder_end_object (builder);
+    }
+  if (target->public_url != NULL)
+    add_member_string (builder, "public-url", target->public_url);
+  add_member_string (builder, "objects-digest", digest);
+}
+
+char *
+kiosk_changes_body_build (GBytes  *base,
+                          GBytes  *target,
+                          GBytes  *previous,
+                          GError **error)
+{
+  g_autoptr(KioskManifest) base_manifest = NULL;
+  g_autoptr(KioskManifest) target_manifest = NULL;
+  g_autoptr(KioskChanges) previous_changes = NULL;
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (base != NULL && target != NULL, NULL);
+
+  if (!(base_manifest = manifest_from_body (base, error)) ||
+      !(target_manifest = manifest_from_body (target, error)) ||
+      (previous != NULL && !(previous_changes = changes_from_body (previous, error))))
+    return NULL;
+  if (target_manifest->version < base_manifest->version ||
+      (previous_changes != NULL && previous_changes->version != base_manifest->version))
+    {
+      malformed (error, "changes between versions that do not follow");
+      return NULL;
+    }
+
+  diff_objects (base_manifest, target_manifest, previous_changes, changed, removed);
+  json_builder_begin_object (builder);
+  add_header (builder, base_manifest, target_manifest, previous_changes);
+  add_entries (builder, "changed", changed, TRUE);
+  add_entries (builder, "removed", removed, FALSE);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
 }

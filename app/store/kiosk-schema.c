@@ -128,10 +128,43 @@ static const char migration_3[] =
   "  message TEXT"
   ");";
 
+/* 4: what the commune keeps on the kiosk besides content. PINs only as Argon2id hashes,
+ * and the keypad's lockout, so neither is in dconf (which every local user can read)
+ * and a restart does not undo a lockout. Usage counts are anonymous: whole days for the
+ * totals, whole months per topic or article, no time of day and no search text. */
+static const char migration_4[] =
+  "CREATE TABLE pins ("
+  "  role TEXT PRIMARY KEY CHECK (role IN ('admin', 'staff')),"
+  "  hash TEXT NOT NULL,"
+  "  changed INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE pin_lockout ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  failures INTEGER NOT NULL DEFAULT 0,"
+  "  lockouts INTEGER NOT NULL DEFAULT 0,"
+  "  locked_until INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO pin_lockout (id) VALUES (1);"
+  "CREATE TABLE usage_days ("
+  "  day TEXT PRIMARY KEY,"
+  "  topic_views INTEGER NOT NULL DEFAULT 0,"
+  "  article_views INTEGER NOT NULL DEFAULT 0,"
+  "  searches INTEGER NOT NULL DEFAULT 0,"
+  "  zero_result_searches INTEGER NOT NULL DEFAULT 0,"
+  "  leaflets_printed INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE usage_items ("
+  "  month TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('topic', 'article')),"
+  "  id TEXT NOT NULL,"
+  "  views INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (month, kind, id)"
+  ") WITHOUT ROWID;";
+
 const char *
 kiosk_schema_migration (int version)
 {
-  static const char *steps[] = { NULL, migration_1, migration_2, migration_3 };
+  static const char *steps[] = { NULL, migration_1, migration_2, migration_3, migration_4 };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (steps) == KIOSK_STORE_SCHEMA_VERSION + 1);
   g_return_val_if_fail (version >= 1 && version <= KIOSK_STORE_SCHEMA_VERSION, NULL);

@@ -735,3 +735,344 @@ kiosk_source_free (KioskSource *source)
   g_free (source->last_result);
   g_free (source);
 }
+
+/* ---- content sources for sync, and the sync log ---- */
+
+/* Runs @stmt to the end and frees it; FALSE with @error set on failure. */
+static gboolean
+step_done (KioskStore    *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) owned = stmt;
+  int rc;
+
+  if (owned == NULL)
+    return FALSE;
+  rc = sqlite3_step (owned);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return kiosk_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+static char *
+canonical_key (const char  *key_base64,
+               GError     **error)
+{
+  g_autofree guchar *raw = NULL;
+  gsize len = 0;
+
+  raw = g_base64_decode (key_base64, &len);
+  if (len != KIOSK_KEY_SIZE)
+    {
+      g_set_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_FAILED,
+                   _("“%s” is not a publisher key: a key is 32 bytes written in base64."),
+                   key_base64);
+      return NULL;
+    }
+  return g_base64_encode (raw, len);
+}
+
+static gboolean
+check_source_url (const char  *url,
+                  GError     **error)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
+
+  if (uri != NULL && (g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0) &&
+      g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
+      g_uri_get_query (uri) == NULL && g_uri_get_userinfo (uri) == NULL)
+    return TRUE;
+  g_set_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_FAILED,
+               _("“%s” is not an address the kiosk can sync from: it must start with http:// or https:// and name a server."),
+               url);
+  return FALSE;
+}
+
+/* A key may be trusted for every source (added with --trust-key) or pinned to one;
+ * pinning it to a second source would widen what it may sign, so that is refused. */
+static gboolean
+pin_key (KioskStore  *self,
+         const char  *id,
+         const char  *key_base64,
+         GError     **error)
+{
+  g_autofree char *key = canonical_key (key_base64, error);
+  g_autoptr(sqlite3_stmt) owner = NULL;
+  sqlite3_stmt *insert;
+
+  if (key == NULL || (owner = prepare (self, "SELECT source FROM trusted_keys WHERE key = ?1",
+                                       error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (owner, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (owner) == SQLITE_ROW)
+    {
+      const char *source = (const char *) sqlite3_column_text (owner, 0);
+
+      if (source == NULL || g_str_equal (source, id))
+        return TRUE;
+      g_set_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_FAILED,
+                   _("This key already belongs to the source %s; a key can be pinned to one source only."),
+                   source);
+      return FALSE;
+    }
+
+  insert = prepare (self, "INSERT INTO trusted_keys (key, source, added) VALUES (?1, ?2, ?3)",
+                    error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_text (insert, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 2, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (insert, 3, g_get_real_time () / G_USEC_PER_SEC);
+  return step_done (self, insert, error);
+}
+
+static gboolean
+upsert_source (KioskStore  *self,
+               const char  *id,
+               const char  *url,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+                                "INSERT INTO sources (id, url, enabled) VALUES (?1, ?2, 1)"
+                                " ON CONFLICT (id) DO UPDATE SET url = ?2, enabled = 1,"
+                                " etag = CASE WHEN url IS ?2 THEN etag END",
+                                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, url, -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+add_source_rows (KioskStore         *self,
+                 const char         *id,
+                 const char         *url,
+                 const char * const *keys,
+                 GError            **error)
+{
+  if (!upsert_source (self, id, url, error))
+    return FALSE;
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    if (!pin_key (self, id, keys[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+kiosk_store_add_source (KioskStore         *self,
+                        const char         *id,
+                        const char         *url,
+                        const char * const *keys,
+                        GError            **error)
+{
+  g_return_val_if_fail (KIOSK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL && url != NULL, FALSE);
+
+  if (!kiosk_repo_id_is_valid (id))
+    {
+      g_set_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_FAILED,
+                   _("“%s” is not a source id: use 1 to 64 of a-z, 0-9, “.” and “-”."), id);
+      return FALSE;
+    }
+  if (!check_source_url (url, error) || !kiosk_store_begin_write (self, error))
+    return FALSE;
+
+  if (!add_source_rows (self, id, url, keys, error) || !kiosk_store_commit (self, error))
+    {
+      kiosk_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+kiosk_store_set_source_enabled (KioskStore  *self,
+                                const char  *id,
+                                gboolean     enabled,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KIOSK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  stmt = prepare (self, "UPDATE sources SET enabled = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, enabled ? 1 : 0);
+  return step_done (self, stmt, error);
+}
+
+GPtrArray *
+kiosk_store_list_source_keys (KioskStore  *self,
+                              const char  *id,
+                              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = prepare (self,
+                  "SELECT key FROM trusted_keys WHERE source = ?1 OR source IS NULL ORDER BY added",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  return collect_rows (self, stmt, key_from_row, g_free, error);
+}
+
+gint64
+kiosk_store_begin_sync_log (KioskStore  *self,
+                            const char  *source,
+                            GError     **error)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  sqlite3_stmt *attempt;
+  sqlite3_stmt *log;
+
+  g_return_val_if_fail (KIOSK_IS_STORE (self), 0);
+  g_return_val_if_fail (source != NULL, 0);
+
+  attempt = prepare (self, "UPDATE sources SET last_attempt = ?2 WHERE id = ?1", error);
+  if (attempt == NULL)
+    return 0;
+  sqlite3_bind_text (attempt, 1, source, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (attempt, 2, now);
+  if (!step_done (self, attempt, error))
+    return 0;
+
+  log = prepare (self, "INSERT INTO sync_log (source, started) VALUES (?1, ?2)", error);
+  if (log == NULL)
+    return 0;
+  sqlite3_bind_text (log, 1, source, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (log, 2, now);
+  if (!step_done (self, log, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static gboolean
+update_sync_log (KioskStore               *self,
+                 const KioskSyncLogEntry  *entry,
+                 GError                  **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+                                "UPDATE sync_log SET finished = ?2, ok = ?3, version = ?4,"
+                                " objects = ?5, bytes = ?6, message = ?7 WHERE id = ?1",
+                                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry->id);
+  sqlite3_bind_int64 (stmt, 2, entry->finished);
+  sqlite3_bind_int (stmt, 3, entry->ok);
+  sqlite3_bind_int64 (stmt, 4, entry->version);
+  sqlite3_bind_int64 (stmt, 5, entry->objects);
+  sqlite3_bind_int64 (stmt, 6, entry->bytes);
+  sqlite3_bind_text (stmt, 7, entry->message, -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+update_source_result (KioskStore               *self,
+                      const KioskSyncLogEntry  *entry,
+                      const char               *etag,
+                      GError                  **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+                                "UPDATE sources SET last_result = ?2, etag = ?3,"
+                                " last_success = CASE WHEN ?4 THEN ?5 ELSE last_success END"
+                                " WHERE id = ?1",
+                                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, entry->source, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, entry->message, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, etag, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, entry->ok);
+  sqlite3_bind_int64 (stmt, 5, entry->finished);
+  return step_done (self, stmt, error);
+}
+
+/* Records how a sync ended: the log row begun by kiosk_store_begin_sync_log (), the
+ * source's last result and the ETag to send next time, in one transaction. The log
+ * keeps its newest 1000 rows. */
+gboolean
+kiosk_store_finish_sync_log (KioskStore               *self,
+                             const KioskSyncLogEntry  *entry,
+                             const char               *etag,
+                             GError                  **error)
+{
+  g_return_val_if_fail (KIOSK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL && entry->source != NULL, FALSE);
+
+  if (!kiosk_store_begin_write (self, error))
+    return FALSE;
+  if (!update_sync_log (self, entry, error) ||
+      !update_source_result (self, entry, etag, error) ||
+      !kiosk_store_exec (self,
+                         "DELETE FROM sync_log WHERE id <="
+                         " (SELECT id FROM sync_log ORDER BY id DESC LIMIT 1 OFFSET 1000)",
+                         error) ||
+      !kiosk_store_commit (self, error))
+    {
+      kiosk_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+sync_log_from_row (sqlite3_stmt *stmt)
+{
+  KioskSyncLogEntry *entry = g_new0 (KioskSyncLogEntry, 1);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->source = column_strdup (stmt, 1);
+  entry->started = sqlite3_column_int64 (stmt, 2);
+  entry->finished = sqlite3_column_int64 (stmt, 3);
+  entry->ok = sqlite3_column_int (stmt, 4);
+  entry->version = sqlite3_column_int64 (stmt, 5);
+  entry->objects = sqlite3_column_int64 (stmt, 6);
+  entry->bytes = sqlite3_column_int64 (stmt, 7);
+  entry->message = column_strdup (stmt, 8);
+  return entry;
+}
+
+/* Newest first. A row without a finish time is a sync that was cut short. */
+GPtrArray *
+kiosk_store_list_sync_log (KioskStore  *self,
+                           guint        limit,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, source, started, finished, ok, version, objects, bytes, message"
+                  " FROM sync_log ORDER BY id DESC LIMIT ?1",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, limit);
+  return collect_rows (self, stmt, sync_log_from_row, (GDestroyNotify) kiosk_sync_log_entry_free,
+                       error);
+}
+
+void
+kiosk_sync_log_entry_free (KioskSyncLogEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->source);
+  g_free (entry->message);
+  g_free (entry);
+}

@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define KIOSK_STORE_SCHEMA_VERSION 3
+#define KIOSK_STORE_SCHEMA_VERSION 4
 
 #define KIOSK_STORE_ERROR (kiosk_store_error_quark ())
 
@@ -80,6 +80,19 @@ typedef struct {
   gint64  last_success;
   char   *last_result;    /* a sentence for people, or NULL */
 } KioskSource;
+
+/* One sync of one source: a row of the sync log. */
+typedef struct {
+  gint64    id;
+  char     *source;
+  gint64    started;    /* unix seconds */
+  gint64    finished;   /* 0 while running, or when the sync was cut short */
+  gboolean  ok;
+  gint64    version;    /* the version held afterwards */
+  gint64    objects;    /* objects downloaded */
+  gint64    bytes;      /* bytes downloaded */
+  char     *message;    /* what happened, for people */
+} KioskSyncLogEntry;
 
 typedef struct {
   guint topics;
@@ -148,14 +161,39 @@ gboolean      kiosk_store_trust_key          (KioskStore        *self,
 GPtrArray    *kiosk_store_list_trusted_keys  (KioskStore        *self,
                                               GError           **error);
 
+gboolean      kiosk_store_add_source         (KioskStore        *self,
+                                              const char        *id,
+                                              const char        *url,
+                                              const char * const *keys,
+                                              GError           **error);
+gboolean      kiosk_store_set_source_enabled (KioskStore        *self,
+                                              const char        *id,
+                                              gboolean           enabled,
+                                              GError           **error);
+GPtrArray    *kiosk_store_list_source_keys   (KioskStore        *self,
+                                              const char        *id,
+                                              GError           **error);
+gint64        kiosk_store_begin_sync_log     (KioskStore        *self,
+                                              const char        *source,
+                                              GError           **error);
+gboolean      kiosk_store_finish_sync_log    (KioskStore        *self,
+                                              const KioskSyncLogEntry *entry,
+                                              const char        *etag,
+                                              GError           **error);
+GPtrArray    *kiosk_store_list_sync_log      (KioskStore        *self,
+                                              guint              limit,
+                                              GError           **error);
+
 void          kiosk_topic_free               (KioskTopic        *topic);
 void          kiosk_article_free             (KioskArticle      *article);
 void          kiosk_hotline_free             (KioskHotline      *hotline);
 void          kiosk_source_free              (KioskSource       *source);
+void          kiosk_sync_log_entry_free      (KioskSyncLogEntry *entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskTopic, kiosk_topic_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskArticle, kiosk_article_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskHotline, kiosk_hotline_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskSource, kiosk_source_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskSyncLogEntry, kiosk_sync_log_entry_free)
 
 G_END_DECLS

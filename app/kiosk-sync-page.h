@@ -1,0 +1,26 @@
+/* kiosk-sync-page.h
+ *
+ * Copyright 2026 The Góc Trẻ Em authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kiosk-store.h"
+#include "sync/kiosk-sync-scheduler.h"
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_SYNC_PAGE (kiosk_sync_page_get_type ())
+G_DECLARE_FINAL_TYPE (KioskSyncPage, kiosk_sync_page, KIOSK, SYNC_PAGE, GtkWidget)
+
+/* The admin's sync screen: when content last came in, the sources, a progress bar with
+ * Cancel while a sync runs, "Sync now", and the last 50 syncs. Reads @store (a reader
+ * connection); starts and stops syncs through @scheduler. */
+GtkWidget *kiosk_sync_page_new     (KioskStore         *store,
+                                    KioskSyncScheduler *scheduler);
+void       kiosk_sync_page_refresh (KioskSyncPage      *self);
+
+G_END_DECLS
