@@ -13,6 +13,7 @@
 #include "kiosk-application.h"
 #include "kiosk-bundle.h"
 #include "kiosk-cli.h"
+#include "kiosk-sync-scheduler.h"
 #include "kiosk-window.h"
 
 struct _KioskApplication
@@ -22,6 +23,7 @@ struct _KioskApplication
   /* owned */
   KioskStore     *store;
   KioskSettings  *settings;
+  KioskSyncScheduler *scheduler;
   GCancellable   *cancellable;
   gboolean        kiosk_mode;
   char           *startup_error;
@@ -137,6 +139,27 @@ start_bundle_import (KioskApplication *self,
 }
 
 static void
+on_sync_finished_cb (KioskApplication *self,
+                     gboolean          ok)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (KIOSK_IS_WINDOW (l->data))
+      kiosk_window_content_changed (KIOSK_WINDOW (l->data), NULL, ok);
+}
+
+/* Content updates whenever a connection is there; the scheduler never blocks the
+ * screen and backs off on its own when the network or the server fails. */
+static void
+start_sync (KioskApplication *self,
+            const char       *path)
+{
+  self->scheduler = kiosk_sync_scheduler_new (path, self->settings);
+  g_signal_connect_object (self->scheduler, "finished", G_CALLBACK (on_sync_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  kiosk_sync_scheduler_start (self->scheduler);
+}
+
+static void
 kiosk_application_startup (GApplication *app)
 {
   KioskApplication *self = KIOSK_APPLICATION (app);
@@ -154,6 +177,7 @@ kiosk_application_startup (GApplication *app)
       return;
     }
   start_bundle_import (self, path);
+  start_sync (self, path);
 }
 
 /* Without a store there is nothing to show but why, in words an admin can act on. */
@@ -193,6 +217,9 @@ kiosk_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->scheduler != NULL)
+    kiosk_sync_scheduler_cancel (self->scheduler);
+  g_clear_object (&self->scheduler);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->startup_error, g_free);
@@ -247,4 +274,11 @@ kiosk_application_get_settings (KioskApplication *self)
 {
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+KioskSyncScheduler *
+kiosk_application_get_scheduler (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+  return self->scheduler;
 }

@@ -10,6 +10,7 @@
 
 #include "kiosk-settings.h"
 #include "kiosk-store.h"
+#include "kiosk-sync-scheduler.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ G_DECLARE_FINAL_TYPE (KioskApplication, kiosk_application, KIOSK, APPLICATION, G
 KioskApplication *kiosk_application_new          (void);
 KioskStore       *kiosk_application_get_store    (KioskApplication *self);
 KioskSettings    *kiosk_application_get_settings (KioskApplication *self);
+KioskSyncScheduler *kiosk_application_get_scheduler (KioskApplication *self);
 
 /* Adds the app's stylesheets to the default display. */
 void              kiosk_application_load_styles  (void);

@@ -20,6 +20,14 @@ typedef enum {
   KIOSK_N_LANGS
 } KioskLang;
 
+/* Who is using the kiosk: anyone, or someone who entered the staff or admin PIN.
+ * Each role may do everything the roles before it may. */
+typedef enum {
+  KIOSK_ROLE_VISITOR,
+  KIOSK_ROLE_STAFF,
+  KIOSK_ROLE_ADMIN,
+} KioskRole;
+
 const char *kiosk_lang_to_string   (KioskLang   lang);
 KioskLang   kiosk_lang_from_string (const char *str);
 

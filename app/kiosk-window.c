@@ -19,6 +19,7 @@
 #include "kiosk-hotline-page.h"
 #include "kiosk-i18n.h"
 #include "kiosk-place.h"
+#include "kiosk-print-dialog.h"
 #include "kiosk-search-page.h"
 #include "kiosk-topic-page.h"
 #include "kiosk-window.h"
@@ -491,6 +492,22 @@ action_text (GtkWidget  *widget,
     set_text_step (self, 0);
 }
 
+/* Staff print leaflets for families. (Printing becomes a staff-only action once
+ * roles exist: this is the one place to gate it.) */
+static void
+action_print_leaflet (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KioskWindow *self = KIOSK_WINDOW (widget);
+  g_auto(GStrv) ids = g_strsplit (g_variant_get_string (param, NULL), ",", -1);
+
+  if (ids[0] == NULL || ids[0][0] == '\0')
+    return;
+  kiosk_print_dialog_open (GTK_WINDOW (self), self->store, self->settings,
+                           (const char * const *) ids, current_lang (self));
+}
+
 static void
 action_reset (GtkWidget  *widget,
               const char *action_name,
@@ -727,6 +744,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.text-normal", NULL, action_text);
   gtk_widget_class_install_action (widget_class, "win.text-larger", NULL, action_text);
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, action_reset);
+  gtk_widget_class_install_action (widget_class, "win.print-leaflet", "s", action_print_leaflet);
   gtk_widget_class_install_property_action (widget_class, "win.language", "language");
   gtk_widget_class_install_property_action (widget_class, "win.high-contrast", "high-contrast");
 }
