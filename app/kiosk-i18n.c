@@ -44,4 +44,7 @@ void
 kiosk_i18n_set_language (KioskLang lang)
 {
   g_setenv ("LANGUAGE", kiosk_lang_to_string (lang), TRUE);
+  /* gettext caches what it looked up; setting the domain again invalidates the cache
+   * so the next lookup sees the new LANGUAGE. */
+  textdomain (GETTEXT_PACKAGE);
 }
