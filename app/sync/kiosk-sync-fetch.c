@@ -29,7 +29,7 @@ typedef struct {
   char             *label;
   GFile            *dest;
   GFile            *part;
-  GOutputStream    *out;
+  GOutputStream    *out;           /* opened by the first store step */
   GByteArray       *memory;
   GInputStream     *in;
   GChecksum        *checksum;
@@ -51,6 +51,8 @@ typedef struct {
   guint              deadline_id;
   guint              watchdog_id;
   guint64            window_bytes;
+  gsize              filled;      /* bytes in buffer not yet stored */
+  gboolean           at_end;      /* the body is complete: the store step commits */
 } Fetch;
 
 void
@@ -292,12 +294,27 @@ too_large (Fetch   *fetch,
   return FALSE;
 }
 
+/* A failed store step: cancelled stays cancelled (a limit may be why), anything else
+ * is the disk's fault. Takes @io_error. */
+static GError *
+store_error (GError *io_error)
+{
+  GError *error;
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return io_error;
+  error = g_error_new (KIOSK_SYNC_ERROR, KIOSK_SYNC_ERROR_DISK,
+                       _("Could not save the download on this kiosk (%s). Free some disk space and try again."),
+                       io_error->message);
+  g_error_free (io_error);
+  return error;
+}
+
 static gboolean
-open_destination (Fetch   *fetch,
-                  GError **error)
+prepare_body (Fetch   *fetch,
+              GError **error)
 {
   SoupMessageHeaders *headers = soup_message_get_response_headers (fetch->msg);
-  g_autoptr(GError) io_error = NULL;
 
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       soup_message_headers_get_content_length (headers) > fetch->size)
@@ -307,20 +324,8 @@ open_destination (Fetch   *fetch,
   fetch->checksum = g_checksum_new (G_CHECKSUM_SHA256);
   fetch->buffer = g_malloc (CHUNK_SIZE);
   if (fetch->dest == NULL)
-    {
-      fetch->memory = g_byte_array_new ();
-      return TRUE;
-    }
-
-  fetch->out = G_OUTPUT_STREAM (g_file_replace (fetch->part, NULL, FALSE,
-                                                G_FILE_CREATE_REPLACE_DESTINATION,
-                                                NULL, &io_error));
-  if (fetch->out != NULL)
-    return TRUE;
-  g_set_error (error, KIOSK_SYNC_ERROR, KIOSK_SYNC_ERROR_DISK,
-               _("Could not save the download on this kiosk (%s). Free some disk space and try again."),
-               io_error->message);
-  return FALSE;
+    fetch->memory = g_byte_array_new ();
+  return TRUE;
 }
 
 static void
@@ -351,7 +356,7 @@ on_sent_cb (GObject      *source,
         soup_message_get_response_headers (fetch->msg), "ETag"));
       fetch_succeed (task);
     }
-  else if (!open_destination (fetch, &error))
+  else if (!prepare_body (fetch, &error))
     fetch_fail (task, error);
   else
     read_next (task);
@@ -395,12 +400,11 @@ check_complete (Fetch   *fetch,
   return TRUE;
 }
 
-/* The whole body is in: check it, then give the staged file its real name. */
+/* A download to memory (a signed envelope) is complete. */
 static void
-finish_body (GTask *task)
+finish_in_memory (GTask *task)
 {
   Fetch *fetch = g_task_get_task_data (task);
-  g_autoptr(GError) io_error = NULL;
   GError *error = NULL;
 
   if (!check_complete (fetch, &error))
@@ -408,44 +412,131 @@ finish_body (GTask *task)
       fetch_fail (task, error);
       return;
     }
-  if (fetch->memory != NULL)
-    fetch->result->body = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->memory));
-  if (fetch->out != NULL &&
-      (!g_output_stream_close (fetch->out, NULL, &io_error) ||
-       !g_file_move (fetch->part, fetch->dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &io_error)))
-    {
-      fetch_fail (task, g_error_new (KIOSK_SYNC_ERROR, KIOSK_SYNC_ERROR_DISK,
-                                     _("Could not save the download on this kiosk (%s). Free some disk space and try again."),
-                                     io_error->message));
-      return;
-    }
-  g_clear_object (&fetch->part);
+  fetch->result->body = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->memory));
   fetch_succeed (task);
 }
 
+static gboolean
+write_filled (Fetch         *fetch,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  GError *io_error = NULL;
+
+  if (fetch->out == NULL)
+    fetch->out = G_OUTPUT_STREAM (g_file_replace (fetch->part, NULL, FALSE,
+                                                  G_FILE_CREATE_REPLACE_DESTINATION,
+                                                  cancellable, &io_error));
+  if (fetch->out == NULL ||
+      !g_output_stream_write_all (fetch->out, fetch->buffer, fetch->filled, NULL, cancellable,
+                                  &io_error))
+    {
+      *error = store_error (io_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Gives the checked file its real name. */
+static gboolean
+commit (Fetch         *fetch,
+        GCancellable  *cancellable,
+        GError       **error)
+{
+  GError *io_error = NULL;
+
+  if (!check_complete (fetch, error))
+    return FALSE;
+  if (!g_output_stream_close (fetch->out, cancellable, &io_error) ||
+      !g_file_move (fetch->part, fetch->dest, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL,
+                    &io_error))
+    {
+      *error = store_error (io_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Hashing and file work run in a worker thread, one step at a time per download, so
+ * the main thread (the kiosk's UI) only moves bytes off the sockets. While a step runs
+ * the main thread leaves the buffer, the stream and the checksum alone. */
 static void
-on_written_cb (GObject      *source,
-               GAsyncResult *res,
-               gpointer      user_data)
+store_thread (GTask        *step,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Fetch *fetch = task_data;
+  GError *error = NULL;
+
+  g_checksum_update (fetch->checksum, fetch->buffer, fetch->filled);
+  if (!write_filled (fetch, cancellable, &error) ||
+      (fetch->at_end && !commit (fetch, cancellable, &error)))
+    g_task_return_error (step, error);
+  else
+    g_task_return_boolean (step, TRUE);
+}
+
+static void
+on_stored_cb (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   Fetch *fetch = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), res, NULL, &error))
+  if (!g_task_propagate_boolean (G_TASK (res), &error))
+    fetch_fail (task, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                        ? map_error (fetch, error, TRUE) : error);
+  else if (fetch->at_end)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fetch_fail (task, map_error (fetch, error, TRUE));
-      else
-        {
-          fetch_fail (task, g_error_new (KIOSK_SYNC_ERROR, KIOSK_SYNC_ERROR_DISK,
-                                         _("Could not save the download on this kiosk (%s). Free some disk space and try again."),
-                                         error->message));
-          g_error_free (error);
-        }
+      g_clear_object (&fetch->part);
+      fetch_succeed (task);
+    }
+  else
+    {
+      fetch->filled = 0;
+      read_next (task);
+    }
+}
+
+static void
+store_filled (GTask *task)
+{
+  Fetch *fetch = g_task_get_task_data (task);
+  g_autoptr(GTask) step = g_task_new (NULL, fetch->cancellable, on_stored_cb,
+                                      g_object_ref (task));
+
+  g_task_set_source_tag (step, store_filled);
+  g_task_set_task_data (step, fetch, NULL);
+  g_task_run_in_thread (step, store_thread);
+}
+
+/* Bytes for a file are gathered until the buffer is full or the body ends: most
+ * objects are smaller than the buffer and cost the worker thread a single step. */
+static void
+take_bytes (GTask *task,
+            gsize  n)
+{
+  Fetch *fetch = g_task_get_task_data (task);
+
+  fetch->result->bytes += n;
+  fetch->window_bytes += n;
+  if (fetch->progress != NULL)
+    fetch->progress (n, fetch->progress_data);
+  if (fetch->memory != NULL)
+    {
+      g_checksum_update (fetch->checksum, fetch->buffer, n);
+      g_byte_array_append (fetch->memory, fetch->buffer, n);
+      read_next (task);
       return;
     }
-  read_next (task);
+  fetch->filled += n;
+  if (fetch->filled == CHUNK_SIZE)
+    store_filled (task);
+  else
+    read_next (task);
 }
 
 static void
@@ -460,29 +551,20 @@ on_read_cb (GObject      *source,
 
   if (n < 0)
     fetch_fail (task, map_error (fetch, error, TRUE));
+  else if (n == 0 && fetch->memory != NULL)
+    finish_in_memory (task);
   else if (n == 0)
-    finish_body (task);
+    {
+      fetch->at_end = TRUE;
+      store_filled (task);
+    }
   else if ((gint64) (fetch->result->bytes + n) > fetch->size)
     {
       too_large (fetch, &error);
       fetch_fail (task, error);
     }
   else
-    {
-      fetch->result->bytes += n;
-      fetch->window_bytes += n;
-      g_checksum_update (fetch->checksum, fetch->buffer, n);
-      if (fetch->progress != NULL)
-        fetch->progress (n, fetch->progress_data);
-      if (fetch->out == NULL)
-        {
-          g_byte_array_append (fetch->memory, fetch->buffer, n);
-          read_next (task);
-        }
-      else
-        g_output_stream_write_all_async (fetch->out, fetch->buffer, n, G_PRIORITY_DEFAULT,
-                                         fetch->cancellable, on_written_cb, g_object_ref (task));
-    }
+    take_bytes (task, n);
 }
 
 static void
@@ -490,8 +572,9 @@ read_next (GTask *task)
 {
   Fetch *fetch = g_task_get_task_data (task);
 
-  g_input_stream_read_async (fetch->in, fetch->buffer, CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                             fetch->cancellable, on_read_cb, g_object_ref (task));
+  g_input_stream_read_async (fetch->in, fetch->buffer + fetch->filled, CHUNK_SIZE - fetch->filled,
+                             G_PRIORITY_DEFAULT, fetch->cancellable, on_read_cb,
+                             g_object_ref (task));
 }
 
 static void
