@@ -45,3 +45,17 @@ for lang in vi en; do
   pdftoppm -r 60 -png "$tmp/$lang.pdf" "$out/leaflet-$lang"
 done
 ls "$out"/leaflet-*.png
+
+# One leaflet per topic (its first article, in Vietnamese), to check the whole library
+# prints: nothing overflows and every mark renders.
+mkdir -p "$out/topics"
+rm -f "$out"/topics/*.png
+for topic in data/content/topics/*.yaml; do
+  topic=$(basename "$topic" .yaml)
+  first=$(grep -l "^topic: $topic\$" data/content/articles/*.vi.md | while read -r f; do
+            printf '%s %s\n' "$(sed -n 's/^order: //p' "$f")" "$(basename "$f" .vi.md)"
+          done | sort -n | head -n 1 | cut -d' ' -f2)
+  "$build/app/goc-tre-em" --leaflet "$first" --lang vi --output "$tmp/$topic.pdf" >/dev/null
+  pdftoppm -r 45 -png "$tmp/$topic.pdf" "$out/topics/$topic"
+done
+ls "$out"/topics/*.png
