@@ -24,6 +24,9 @@ struct _KioskApplication
   KioskStore     *store;
   KioskSettings  *settings;
   KioskSyncScheduler *scheduler;
+  KioskSession   *session;
+  KioskUsageRecorder *usage;
+  KioskUsbMonitor *usb;
   GCancellable   *cancellable;
   gboolean        kiosk_mode;
   char           *startup_error;
@@ -178,6 +181,9 @@ kiosk_application_startup (GApplication *app)
     }
   start_bundle_import (self, path);
   start_sync (self, path);
+  self->session = kiosk_session_new (self->store);
+  self->usage = kiosk_usage_recorder_new (path);
+  self->usb = kiosk_usb_monitor_new ();
 }
 
 /* Without a store there is nothing to show but why, in words an admin can act on. */
@@ -220,6 +226,9 @@ kiosk_application_dispose (GObject *object)
   if (self->scheduler != NULL)
     kiosk_sync_scheduler_cancel (self->scheduler);
   g_clear_object (&self->scheduler);
+  g_clear_object (&self->usb);
+  g_clear_object (&self->usage);
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->startup_error, g_free);
@@ -281,4 +290,25 @@ kiosk_application_get_scheduler (KioskApplication *self)
 {
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
   return self->scheduler;
+}
+
+KioskSession *
+kiosk_application_get_session (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+  return self->session;
+}
+
+KioskUsageRecorder *
+kiosk_application_get_usage (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+  return self->usage;
+}
+
+KioskUsbMonitor *
+kiosk_application_get_usb_monitor (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+  return self->usb;
 }

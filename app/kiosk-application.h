@@ -8,9 +8,12 @@
 
 #include <gtk/gtk.h>
 
+#include "kiosk-session.h"
 #include "kiosk-settings.h"
 #include "kiosk-store.h"
 #include "kiosk-sync-scheduler.h"
+#include "kiosk-usage-recorder.h"
+#include "kiosk-usb-monitor.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +24,10 @@ KioskApplication *kiosk_application_new          (void);
 KioskStore       *kiosk_application_get_store    (KioskApplication *self);
 KioskSettings    *kiosk_application_get_settings (KioskApplication *self);
 KioskSyncScheduler *kiosk_application_get_scheduler (KioskApplication *self);
+/* Who is at the kiosk (visitor, staff, admin); what they do, counted; USB sticks. */
+KioskSession     *kiosk_application_get_session  (KioskApplication *self);
+KioskUsageRecorder *kiosk_application_get_usage  (KioskApplication *self);
+KioskUsbMonitor  *kiosk_application_get_usb_monitor (KioskApplication *self);
 
 /* Adds the app's stylesheets to the default display. */
 void              kiosk_application_load_styles  (void);

@@ -74,6 +74,8 @@ fill (KioskArticlePage *self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (self->body, view);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->print), "s", self->id);
+  /* Printing is for staff (the window disables it for visitors): no dead button. */
+  g_object_bind_property (self->print, "sensitive", self->print, "visible", G_BINDING_SYNC_CREATE);
 }
 
 static void

@@ -15,11 +15,13 @@
 #include <glib/gstdio.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "kiosk-bundle.h"
 #include "kiosk-cli.h"
 #include "kiosk-importer.h"
+#include "kiosk-pins.h"
 #include "kiosk-search.h"
 #include "kiosk-settings.h"
 #include "kiosk-store.h"
@@ -47,6 +49,8 @@ kiosk_cli_add_options (GApplication *app)
       N_("ID URL KEY") },
     { "remove-source", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Stop following a content source and remove its content"), N_("ID") },
+    { "set-pins", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Set the admin and staff PINs, read as two lines from standard input"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
     { NULL }
   };
@@ -406,6 +410,45 @@ run_remove_source (const char *id)
   return 0;
 }
 
+/* A line of standard input without its line end; NULL at the end of input. */
+static char *
+read_line (void)
+{
+  char line[64];
+
+  if (fgets (line, sizeof line, stdin) == NULL)
+    return NULL;
+  line[strcspn (line, "\r\n")] = '\0';
+  return g_strdup (line);
+}
+
+/* For setting up kiosks by script, and the way back in after the admin PIN is lost
+ * (which needs a shell on the kiosk's account). The PINs come on standard input, never
+ * the command line, which other users can see. */
+static int
+run_set_pins (void)
+{
+  g_autoptr(KioskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admin_pin = read_line ();
+  g_autofree char *staff_pin = read_line ();
+
+  if (admin_pin == NULL || staff_pin == NULL)
+    {
+      g_printerr (_("Give the admin PIN, then the staff PIN, each on its own line.\n"));
+      return 2;
+    }
+  if ((store = open_store (KIOSK_STORE_WRITER)) == NULL)
+    return 1;
+  if (!kiosk_pins_set (store, admin_pin, staff_pin, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_("The admin and staff PINs are set, and the keypad is unlocked.\n"));
+  return 0;
+}
+
 int
 kiosk_cli_run (GVariantDict *options)
 {
@@ -417,6 +460,8 @@ kiosk_cli_run (GVariantDict *options)
     return run_add_source (value, options);
   if (g_variant_dict_lookup (options, "remove-source", "&s", &value))
     return run_remove_source (value);
+  if (g_variant_dict_contains (options, "set-pins"))
+    return run_set_pins ();
 
   if (g_variant_dict_lookup (options, "trust-key", "&s", &value))
     return run_trust_key (value);

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KioskHeader, kiosk_header, KIOSK, HEADER, GtkWidget)
 
 /* The bar on every screen: back, home, the commune's name, search, text size,
- * contrast, language and the hotline 111. Every button runs a win. action. */
+ * contrast, language and the hotline 111. Every button runs a win. action. Holding
+ * the commune's name for three seconds runs win.unlock (the staff sign-in). */
 GtkWidget *kiosk_header_new       (void);
 void       kiosk_header_set_title (KioskHeader *self,
                                    const char  *title);

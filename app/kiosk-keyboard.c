@@ -29,6 +29,9 @@ struct _KioskKeyboard
   /* owned, a child */
   GtkWidget   *grid;
 
+  /* borrowed: a key in the grid */
+  GtkWidget   *enter_key;
+
   /* borrowed, weak */
   GtkEditable *target;
 };
@@ -161,13 +164,11 @@ char_key_new (gunichar c)
  * there for everyone else and for screen readers. The word goes under the picture
  * and may break, so a long one in a long language cannot widen the keyboard past a
  * small screen. */
-static GtkWidget *
-special_key_new (const char *action_name,
-                 const char *icon_name,
-                 const char *text,
-                 const char *css_class)
+static void
+set_special_face (GtkWidget  *button,
+                  const char *icon_name,
+                  const char *text)
 {
-  GtkWidget *button = key_new (action_name, text);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (text);
 
@@ -179,6 +180,20 @@ special_key_new (const char *action_name,
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_box_append (GTK_BOX (box), label);
   gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+static GtkWidget *
+special_key_new (const char *action_name,
+                 const char *icon_name,
+                 const char *text,
+                 const char *css_class)
+{
+  GtkWidget *button = key_new (action_name, text);
+
+  set_special_face (button, icon_name, text);
   gtk_widget_add_css_class (button, "osk-special");
   gtk_widget_add_css_class (button, css_class);
   return button;
@@ -199,7 +214,8 @@ attach_character_keys (GtkGrid *grid)
 }
 
 static void
-attach_special_keys (GtkGrid *grid)
+attach_special_keys (KioskKeyboard *self,
+                     GtkGrid       *grid)
 {
   int space_column = key_rows[3].offset + KEY_SPAN * (int) strlen (key_rows[3].keys);
   GtkWidget *space = special_key_new ("osk.type", NULL, _("Space"), "osk-space");
@@ -214,10 +230,9 @@ attach_special_keys (GtkGrid *grid)
                    special_key_new ("osk.clear", "edit-clear-all-symbolic",
                                     _("Clear"), "osk-clear"),
                    LETTER_SPAN, 1, SPECIAL_SPAN, 1);
-  gtk_grid_attach (grid,
-                   special_key_new ("osk.enter", "system-search-symbolic",
-                                    _("Search"), "osk-enter"),
-                   LETTER_SPAN, 2, SPECIAL_SPAN, 2);
+  self->enter_key = special_key_new ("osk.enter", "system-search-symbolic", _("Search"),
+                                     "osk-enter");
+  gtk_grid_attach (grid, self->enter_key, LETTER_SPAN, 2, SPECIAL_SPAN, 2);
 }
 
 static void
@@ -358,7 +373,7 @@ kiosk_keyboard_init (KioskKeyboard *self)
   gtk_grid_set_column_spacing (grid, 6);
   gtk_grid_set_row_spacing (grid, 4);
   attach_character_keys (grid);
-  attach_special_keys (grid);
+  attach_special_keys (self, grid);
   gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -391,4 +406,16 @@ kiosk_keyboard_set_target (KioskKeyboard *self,
     return;
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET]);
+}
+
+/* The Enter key says what it does where the keyboard is used ("Next" in a form). */
+void
+kiosk_keyboard_set_enter_key (KioskKeyboard *self,
+                              const char    *icon_name,
+                              const char    *label)
+{
+  g_return_if_fail (KIOSK_IS_KEYBOARD (self));
+  g_return_if_fail (label != NULL);
+
+  set_special_face (self->enter_key, icon_name, label);
 }

@@ -22,5 +22,9 @@ GtkWidget   *kiosk_keyboard_new        (void);
 GtkEditable *kiosk_keyboard_get_target (KioskKeyboard *self);
 void         kiosk_keyboard_set_target (KioskKeyboard *self,
                                         GtkEditable   *target);
+/* Replaces the Search key's picture and word; it still emits ::enter. */
+void         kiosk_keyboard_set_enter_key (KioskKeyboard *self,
+                                           const char    *icon_name,
+                                           const char    *label);
 
 G_END_DECLS

@@ -16,6 +16,8 @@ typedef enum {
   KIOSK_PAGE_ARTICLE,
   KIOSK_PAGE_SEARCH,
   KIOSK_PAGE_HOTLINE,
+  KIOSK_PAGE_ADMIN,     /* the admin console: only with an admin session */
+  KIOSK_PAGE_SETUP,     /* the set-up wizard: first run, or an admin re-running it */
 } KioskPageKind;
 
 /* Where a person is: a screen and, for topics and articles, which one. History is a

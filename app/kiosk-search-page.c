@@ -22,6 +22,9 @@
 #define MAX_TEXT_CHARS  200
 /* How much of the text the "nothing found" message repeats. */
 #define MAX_QUOTED_CHARS 40
+/* Results that stay this long without more typing count as one search: someone
+ * tapping one letter at a time makes many debounced searches but one query. */
+#define SETTLE_MS 1500
 
 struct _KioskSearchPage
 {
@@ -43,9 +46,54 @@ struct _KioskSearchPage
   KioskLang           lang;
   guint               search_id;
   guint               n_results;
+  guint               settle_id;
+  gboolean            shown;       /* results (or none) are shown for the text */
 };
 
 G_DEFINE_FINAL_TYPE (KioskSearchPage, kiosk_search_page, GTK_TYPE_WIDGET)
+
+enum {
+  SEARCHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Counts the search on screen once, with no word of what was searched for. */
+static void
+settle (KioskSearchPage *self)
+{
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  if (!self->shown)
+    return;
+  self->shown = FALSE;
+  g_signal_emit (self, signals[SEARCHED], 0, self->n_results);
+}
+
+static gboolean
+settle_timeout_cb (gpointer data)
+{
+  KioskSearchPage *self = data;
+
+  self->settle_id = 0;
+  settle (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forget_unsettled (KioskSearchPage *self)
+{
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->shown = FALSE;
+}
+
+static void
+start_settling (KioskSearchPage *self)
+{
+  forget_unsettled (self);
+  self->shown = TRUE;
+  self->settle_id = g_timeout_add (SETTLE_MS, settle_timeout_cb, self);
+}
 
 static void
 remove_children (GtkWidget *parent)
@@ -250,8 +298,9 @@ run_search (KioskSearchPage *self)
       g_message ("Search for %ld characters failed: %s",
                  g_utf8_strlen (text, -1), error->message);
       show_nothing_found (self, _("Search is not working at the moment."));
+      return;
     }
-  else if (hits->len == 0)
+  if (hits->len == 0)
     {
       g_autofree char *title = nothing_found_title (text);
 
@@ -259,6 +308,7 @@ run_search (KioskSearchPage *self)
     }
   else
     show_results (self, hits);
+  start_settling (self);
 }
 
 static gboolean
@@ -275,6 +325,7 @@ static void
 on_entry_changed_cb (KioskSearchPage *self)
 {
   g_clear_handle_id (&self->search_id, g_source_remove);
+  forget_unsettled (self);
 
   /* Clearing the text is answered at once; words wait until the typing pauses. */
   if (is_blank (gtk_editable_get_text (GTK_EDITABLE (self->entry))))
@@ -312,12 +363,21 @@ setup_entry (KioskSearchPage *self)
   kiosk_keyboard_set_target (self->keyboard, GTK_EDITABLE (self->entry));
 }
 
+/* Leaving the screen (a result opened, Home) ends the search: it counts now. */
+static void
+kiosk_search_page_unmap (GtkWidget *widget)
+{
+  settle (KIOSK_SEARCH_PAGE (widget));
+  GTK_WIDGET_CLASS (kiosk_search_page_parent_class)->unmap (widget);
+}
+
 static void
 kiosk_search_page_dispose (GObject *object)
 {
   KioskSearchPage *self = KIOSK_SEARCH_PAGE (object);
 
   g_clear_handle_id (&self->search_id, g_source_remove);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_SEARCH_PAGE);
   g_clear_object (&self->store);
 
@@ -331,6 +391,12 @@ kiosk_search_page_class_init (KioskSearchPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kiosk_search_page_dispose;
+  widget_class->unmap = kiosk_search_page_unmap;
+
+  /* A search ran and its results stayed on screen (or the visitor pressed Search, or
+   * left): for the anonymous usage counts, which never see the words. */
+  signals[SEARCHED] = g_signal_new ("searched", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   g_type_ensure (KIOSK_TYPE_KEYBOARD);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -396,6 +462,7 @@ kiosk_search_page_flush (KioskSearchPage *self)
 
   if (self->search_id != 0)
     run_search (self);
+  settle (self);
 }
 
 guint
@@ -412,6 +479,7 @@ kiosk_search_page_reset (KioskSearchPage *self)
 
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   run_search (self);
+  forget_unsettled (self);
 }
 
 void

@@ -18,13 +18,15 @@ G_DECLARE_FINAL_TYPE (KioskSearchPage, kiosk_search_page, KIOSK, SEARCH_PAGE, Gt
 /* Search as you type (debounced), results with highlighted snippets, and an
  * on-screen keyboard so a kiosk without a keyboard can search. A result runs
  * win.show-article; with no results it suggests topics (win.show-topic) and shows
- * the hotline (win.hotline). */
+ * the hotline (win.hotline). ::searched (guint n_results) says a search's results
+ * were seen: once per query, not per key, and without the query. */
 GtkWidget  *kiosk_search_page_new      (KioskStore      *store,
                                         KioskLang        lang);
 const char *kiosk_search_page_get_text (KioskSearchPage *self);
 void        kiosk_search_page_set_text (KioskSearchPage *self,
                                         const char      *text);
-/* Runs a pending debounced search now (tests, and the keyboard's Enter key). */
+/* Runs a pending debounced search now (tests, and the keyboard's Enter key); the
+ * search on screen counts at once. */
 void        kiosk_search_page_flush    (KioskSearchPage *self);
 /* Number of result rows shown. */
 guint       kiosk_search_page_get_n_results (KioskSearchPage *self);

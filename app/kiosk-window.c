@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The one window of the kiosk: navigation between the screens, the visitor's
- * choices (language, text size, contrast) and the idle reset that forgets them.
+ * choices (language, text size, contrast) and the idle reset that forgets them; which
+ * actions the session's role allows (staff print, admins run the console and may
+ * leave kiosk mode), and the anonymous usage counts of what is looked at.
  */
 
 #define G_LOG_DOMAIN "kiosk-window"
@@ -13,14 +15,17 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-admin-console.h"
 #include "kiosk-article-page.h"
 #include "kiosk-header.h"
 #include "kiosk-home-page.h"
 #include "kiosk-hotline-page.h"
 #include "kiosk-i18n.h"
+#include "kiosk-login.h"
 #include "kiosk-place.h"
 #include "kiosk-print-dialog.h"
 #include "kiosk-search-page.h"
+#include "kiosk-setup-wizard.h"
 #include "kiosk-topic-page.h"
 #include "kiosk-window.h"
 
@@ -34,6 +39,10 @@ struct _KioskWindow
 
   /* template widgets */
   GtkBox               *header_slot;
+  GtkRevealer          *session_bar;
+  GtkLabel             *session_label;
+  GtkWidget            *print_button;
+  GtkWidget            *console_button;
   GtkStack             *stack;
   GtkRevealer          *idle_revealer;
   GtkLabel             *idle_label;
@@ -53,9 +62,14 @@ struct _KioskWindow
   guint                 countdown_left;
   gboolean              stale;
 
-  /* borrowed: children of the stack or the header slot, rebuilt per language */
+  /* borrowed: the application's, and children of the stack, the header slot and the
+   * overlay (the screens are rebuilt per language) */
+  KioskApplication     *app;
   KioskStore           *store;
   KioskSettings        *settings;
+  KioskSession         *session;
+  KioskUsageRecorder   *usage;
+  KioskLogin           *login;
   KioskHeader          *header;
   KioskHomePage        *home;
   KioskSearchPage      *search;
@@ -76,7 +90,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void restart_idle_timer (KioskWindow *self);
+static void restart_idle_timer (KioskWindow   *self);
+static void go_to              (KioskWindow   *self,
+                                KioskPageKind  kind,
+                                const char    *id);
 
 static KioskLang
 current_lang (KioskWindow *self)
@@ -105,6 +122,13 @@ update_title (KioskWindow *self)
                                         ? commune : _("Children's Corner"));
 }
 
+static void
+on_searched_cb (KioskWindow *self,
+                guint        n_results)
+{
+  kiosk_usage_recorder_add_search (self->usage, n_results);
+}
+
 /* Every screen is built for one language: a change of language builds them anew,
  * so each string is translated when its template is loaded. */
 static void
@@ -125,6 +149,8 @@ build_screens (KioskWindow *self)
   self->home = KIOSK_HOME_PAGE (kiosk_home_page_new (self->store, lang));
   self->search = KIOSK_SEARCH_PAGE (kiosk_search_page_new (self->store, lang));
   self->hotline = KIOSK_HOTLINE_PAGE (kiosk_hotline_page_new (self->store, lang));
+  g_signal_connect_object (self->search, "searched", G_CALLBACK (on_searched_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->home), "home");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->search), "search");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->hotline), "hotline");
@@ -146,14 +172,68 @@ show_dynamic (KioskWindow *self,
   gtk_stack_set_visible_child (self->stack, page);
 }
 
+/* The console and the wizard go too: nothing an admin typed stays behind them. */
 static void
 drop_dynamic_except (KioskWindow *self,
                      const char  *keep)
 {
-  if (g_strcmp0 (keep, "topic") != 0)
-    remove_stack_child (self, "topic");
-  if (g_strcmp0 (keep, "article") != 0)
-    remove_stack_child (self, "article");
+  static const char *const names[] = { "topic", "article", "admin", "setup" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (keep, names[i]) != 0)
+      remove_stack_child (self, names[i]);
+}
+
+static gboolean
+came_from (KioskWindow   *self,
+           KioskPageKind  kind)
+{
+  return self->history->len > 0 &&
+         ((KioskPlace *) g_ptr_array_index (self->history, self->history->len - 1))->kind == kind;
+}
+
+/* The wizard is a detour: an admin goes back to the console they came from, so the
+ * way back from there does not lead into the wizard again. */
+static void
+on_wizard_finished_cb (KioskWindow *self,
+                       gboolean     completed)
+{
+  if (kiosk_session_allows (self->session, KIOSK_ROLE_ADMIN) && came_from (self, KIOSK_PAGE_ADMIN))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+      return;
+    }
+  /* Forgotten first, so going on does not put the wizard in the history. */
+  g_clear_pointer (&self->place, kiosk_place_free);
+  go_to (self, kiosk_session_allows (self->session, KIOSK_ROLE_ADMIN) ? KIOSK_PAGE_ADMIN
+                                                                      : KIOSK_PAGE_HOME, NULL);
+}
+
+static GtkWidget *
+setup_wizard_new (KioskWindow *self)
+{
+  GtkWidget *wizard = kiosk_setup_wizard_new (self->app, current_lang (self));
+
+  g_signal_connect_object (wizard, "finished", G_CALLBACK (on_wizard_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  return wizard;
+}
+
+static void
+on_console_content_changed_cb (KioskWindow *self)
+{
+  kiosk_window_content_changed (self, NULL, TRUE);
+}
+
+static GtkWidget *
+admin_console_new (KioskWindow *self)
+{
+  GtkWidget *console = kiosk_admin_console_new (self->app, current_lang (self));
+
+  g_signal_connect_object (console, "content-changed",
+                           G_CALLBACK (on_console_content_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  return console;
 }
 
 static void
@@ -192,11 +272,36 @@ present_place (KioskWindow *self)
       drop_dynamic_except (self, NULL);
       gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->hotline));
       break;
+    case KIOSK_PAGE_ADMIN:
+      show_dynamic (self, "admin", admin_console_new (self));
+      drop_dynamic_except (self, "admin");
+      break;
+    case KIOSK_PAGE_SETUP:
+      show_dynamic (self, "setup", setup_wizard_new (self));
+      drop_dynamic_except (self, "setup");
+      break;
     default:
       g_assert_not_reached ();
     }
 
+  /* Staff print what is on screen from the bar, without scrolling to the end. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->print_button), "s",
+                                    place->kind == KIOSK_PAGE_ARTICLE ? place->id : "");
+  gtk_widget_set_visible (self->print_button, place->kind == KIOSK_PAGE_ARTICLE);
+  /* The wizard has its own way forward and back; the header would lead around it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->header_slot), place->kind != KIOSK_PAGE_SETUP);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history->len > 0);
+}
+
+/* Anonymous: which topic or article, on which day; never who, when in the day, or
+ * the way from one page to the next. */
+static void
+count_view (KioskWindow *self)
+{
+  if (self->place->kind == KIOSK_PAGE_TOPIC)
+    kiosk_usage_recorder_add (self->usage, KIOSK_USAGE_TOPIC_VIEW, self->place->id);
+  else if (self->place->kind == KIOSK_PAGE_ARTICLE)
+    kiosk_usage_recorder_add (self->usage, KIOSK_USAGE_ARTICLE_VIEW, self->place->id);
 }
 
 static void
@@ -218,6 +323,7 @@ go_to (KioskWindow   *self,
   g_clear_pointer (&self->place, kiosk_place_free);
   self->place = g_steal_pointer (&place);
   present_place (self);
+  count_view (self);
 }
 
 /* ---- the visitor's choices ---- */
@@ -281,6 +387,107 @@ set_language (KioskWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
+/* ---- roles ---- */
+
+static KioskPageKind
+start_page (KioskWindow *self)
+{
+  return kiosk_session_get_needs_setup (self->session) ? KIOSK_PAGE_SETUP : KIOSK_PAGE_HOME;
+}
+
+/* What each role may do is decided here and nowhere else: an action the session does
+ * not allow is disabled, so no button, key or test can run it. */
+static void
+update_role_actions (KioskWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean staff = kiosk_session_allows (self->session, KIOSK_ROLE_STAFF);
+  gboolean admin = kiosk_session_allows (self->session, KIOSK_ROLE_ADMIN);
+
+  gtk_widget_action_set_enabled (widget, "win.print-leaflet", staff);
+  gtk_widget_action_set_enabled (widget, "win.logout", staff);
+  gtk_widget_action_set_enabled (widget, "win.admin", admin);
+  gtk_widget_action_set_enabled (widget, "win.setup", admin);
+  gtk_widget_action_set_enabled (widget, "win.exit-kiosk", admin);
+  gtk_widget_action_set_enabled (widget, "win.unlock",
+                                 !admin && !kiosk_session_get_needs_setup (self->session));
+}
+
+static void
+update_session_bar (KioskWindow *self)
+{
+  KioskRole role = kiosk_session_get_role (self->session);
+
+  /* Hidden, not just folded away: visitors' screens are laid out as if it did not exist. */
+  gtk_widget_set_visible (GTK_WIDGET (self->session_bar), role != KIOSK_ROLE_VISITOR);
+  gtk_revealer_set_reveal_child (self->session_bar, role != KIOSK_ROLE_VISITOR);
+  gtk_widget_set_visible (self->console_button, role == KIOSK_ROLE_ADMIN);
+  if (role == KIOSK_ROLE_ADMIN)
+    gtk_label_set_text (self->session_label, _("Signed in as admin."));
+  else if (role == KIOSK_ROLE_STAFF)
+    gtk_label_set_text (self->session_label,
+                        _("Signed in as staff: you can print leaflets."));
+}
+
+/* A leaflet dialog left open belongs to the session that opened it. Jobs already
+ * sent still print. */
+static void
+close_print_dialogs (KioskWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (KIOSK_IS_PRINT_DIALOG (window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        gtk_window_destroy (window);
+    }
+}
+
+static void
+on_role_changed_cb (KioskWindow *self)
+{
+  gboolean admin = kiosk_session_allows (self->session, KIOSK_ROLE_ADMIN);
+
+  update_role_actions (self);
+  update_session_bar (self);
+  if (!kiosk_session_allows (self->session, KIOSK_ROLE_STAFF))
+    close_print_dialogs (self);
+  if (!admin && (self->place->kind == KIOSK_PAGE_ADMIN ||
+                 (self->place->kind == KIOSK_PAGE_SETUP && start_page (self) != KIOSK_PAGE_SETUP)))
+    go_to (self, KIOSK_PAGE_HOME, NULL);
+}
+
+static void
+on_needs_setup_changed_cb (KioskWindow *self)
+{
+  update_role_actions (self);
+}
+
+static void
+show_login (KioskWindow *self,
+            gboolean     show)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->login), show);
+  if (show)
+    kiosk_login_start (self->login);
+  else
+    kiosk_login_stop (self->login);
+}
+
+/* An admin signs in to work in the console; staff stay where they are, usually on the
+ * article a family asked to take home. */
+static void
+on_login_finished_cb (KioskWindow *self,
+                      gboolean     signed_in)
+{
+  show_login (self, FALSE);
+  if (signed_in && kiosk_session_allows (self->session, KIOSK_ROLE_ADMIN))
+    go_to (self, KIOSK_PAGE_ADMIN, NULL);
+}
+
 /* ---- idle: forget the last visitor ---- */
 
 /* Everything a visitor may have changed goes back to how the commune set it up:
@@ -297,7 +504,9 @@ kiosk_window_reset (KioskWindow *self)
 
   g_ptr_array_set_size (self->history, 0);
   g_clear_pointer (&self->place, kiosk_place_free);
-  self->place = kiosk_place_new (KIOSK_PAGE_HOME, NULL);
+  self->place = kiosk_place_new (start_page (self), NULL);
+  show_login (self, FALSE);
+  kiosk_session_end (self->session);
 
   set_text_step (self, 0);
   set_high_contrast (self, FALSE);
@@ -312,13 +521,27 @@ kiosk_window_reset (KioskWindow *self)
   restart_idle_timer (self);
 }
 
+/* The start page untouched: home, or on a first run the wizard's first step. */
+static gboolean
+at_start (KioskWindow *self)
+{
+  GtkWidget *wizard = gtk_stack_get_child_by_name (self->stack, "setup");
+
+  if (self->place->kind == KIOSK_PAGE_SETUP)
+    return kiosk_session_get_needs_setup (self->session) && wizard != NULL &&
+           kiosk_setup_wizard_is_pristine (KIOSK_SETUP_WIZARD (wizard));
+  return self->place->kind == KIOSK_PAGE_HOME;
+}
+
 static gboolean
 is_pristine (KioskWindow *self)
 {
   g_autofree char *language =
     g_settings_get_string (kiosk_settings_get_gsettings (self->settings), "language");
 
-  return self->place->kind == KIOSK_PAGE_HOME && self->history->len == 0 &&
+  return at_start (self) && self->history->len == 0 &&
+         kiosk_session_get_role (self->session) == KIOSK_ROLE_VISITOR &&
+         !gtk_widget_get_visible (GTK_WIDGET (self->login)) &&
          self->text_step == 0 && !self->high_contrast &&
          g_strcmp0 (language, self->language) == 0 &&
          kiosk_search_page_get_text (self->search)[0] == '\0';
@@ -492,8 +715,8 @@ action_text (GtkWidget  *widget,
     set_text_step (self, 0);
 }
 
-/* Staff print leaflets for families. (Printing becomes a staff-only action once
- * roles exist: this is the one place to gate it.) */
+/* Staff print leaflets for families: the action is enabled for a staff or admin
+ * session only (update_role_actions()), so a visitor's tap does nothing. */
 static void
 action_print_leaflet (GtkWidget  *widget,
                       const char *action_name,
@@ -506,6 +729,49 @@ action_print_leaflet (GtkWidget  *widget,
     return;
   kiosk_print_dialog_open (GTK_WINDOW (self), self->store, self->settings,
                            (const char * const *) ids, current_lang (self));
+  kiosk_usage_recorder_add (self->usage, KIOSK_USAGE_LEAFLET_PRINTED, NULL);
+}
+
+static void
+action_unlock (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  show_login (KIOSK_WINDOW (widget), TRUE);
+}
+
+static void
+action_logout (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  kiosk_session_end (KIOSK_WINDOW (widget)->session);
+}
+
+static void
+action_admin (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  go_to (KIOSK_WINDOW (widget), KIOSK_PAGE_ADMIN, NULL);
+}
+
+static void
+action_setup (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  go_to (KIOSK_WINDOW (widget), KIOSK_PAGE_SETUP, NULL);
+}
+
+/* In kiosk mode this quits to whatever started the kiosk (the login screen, or the
+ * session manager that restarts it); may_leave() has the last word. */
+static void
+action_exit_kiosk (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
 }
 
 static void
@@ -516,12 +782,12 @@ action_reset (GtkWidget  *widget,
   kiosk_window_reset (KIOSK_WINDOW (widget));
 }
 
-/* The one place that decides whether the kiosk may be closed. In kiosk mode nobody
- * may: closing will need the admin PIN. */
+/* The one place that decides whether the kiosk may be closed: in kiosk mode, only
+ * with an admin session. */
 static gboolean
 may_leave (KioskWindow *self)
 {
-  return !self->kiosk_mode;
+  return !self->kiosk_mode || kiosk_session_allows (self->session, KIOSK_ROLE_ADMIN);
 }
 
 static gboolean
@@ -614,6 +880,28 @@ apply_kiosk_mode (KioskWindow *self)
     gtk_window_unfullscreen (GTK_WINDOW (self));
 }
 
+static void
+on_idle_timeout_changed_cb (KioskWindow *self)
+{
+  g_object_set (self, "idle-seconds", kiosk_settings_get_idle_timeout (self->settings), NULL);
+}
+
+/* The sign-in keypad lies over everything but the idle countdown, which must stay
+ * readable above it. */
+static void
+add_login (KioskWindow *self)
+{
+  /* The window's child; binding it too would unparent it twice on dispose. */
+  GtkWidget *overlay = gtk_widget_get_parent (GTK_WIDGET (self->idle_revealer));
+
+  self->login = KIOSK_LOGIN (kiosk_login_new (self->session));
+  gtk_widget_set_visible (GTK_WIDGET (self->login), FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->login));
+  gtk_widget_insert_after (GTK_WIDGET (self->idle_revealer), overlay, GTK_WIDGET (self->login));
+  g_signal_connect_object (self->login, "finished", G_CALLBACK (on_login_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 /* GtkWindow:application is an ordinary property, set after constructed(), so the
  * window is set up once kiosk_window_new() has it. */
 static void
@@ -622,10 +910,20 @@ setup (KioskWindow      *self,
 {
   g_autofree char *language = NULL;
 
+  self->app = app;
   self->store = kiosk_application_get_store (app);
   self->settings = kiosk_application_get_settings (app);
+  self->session = kiosk_application_get_session (app);
+  self->usage = kiosk_application_get_usage (app);
   g_signal_connect_object (self->settings, "notify::commune-name", G_CALLBACK (update_title),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::idle-timeout",
+                           G_CALLBACK (on_idle_timeout_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::role", G_CALLBACK (on_role_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::needs-setup",
+                           G_CALLBACK (on_needs_setup_changed_cb), self, G_CONNECT_SWAPPED);
+  add_login (self);
 
   language = g_settings_get_string (kiosk_settings_get_gsettings (self->settings), "language");
   self->language = g_strdup (kiosk_lang_to_string (kiosk_lang_from_string (language)));
@@ -634,8 +932,10 @@ setup (KioskWindow      *self,
     self->idle_seconds = kiosk_settings_get_idle_timeout (self->settings);
 
   build_screens (self);
-  self->place = kiosk_place_new (KIOSK_PAGE_HOME, NULL);
+  self->place = kiosk_place_new (start_page (self), NULL);
   present_place (self);
+  update_role_actions (self);
+  update_session_bar (self);
   apply_text_size (self);
   apply_kiosk_mode (self);
   restart_idle_timer (self);
@@ -745,6 +1045,11 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.text-larger", NULL, action_text);
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, action_reset);
   gtk_widget_class_install_action (widget_class, "win.print-leaflet", "s", action_print_leaflet);
+  gtk_widget_class_install_action (widget_class, "win.unlock", NULL, action_unlock);
+  gtk_widget_class_install_action (widget_class, "win.logout", NULL, action_logout);
+  gtk_widget_class_install_action (widget_class, "win.admin", NULL, action_admin);
+  gtk_widget_class_install_action (widget_class, "win.setup", NULL, action_setup);
+  gtk_widget_class_install_action (widget_class, "win.exit-kiosk", NULL, action_exit_kiosk);
   gtk_widget_class_install_property_action (widget_class, "win.language", "language");
   gtk_widget_class_install_property_action (widget_class, "win.high-contrast", "high-contrast");
 }
@@ -782,6 +1087,10 @@ kiosk_window_class_init (KioskWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/goctreem/Kiosk/kiosk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, header_slot);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, session_bar);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, session_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, print_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, console_button);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, idle_revealer);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, idle_label);

@@ -157,6 +157,63 @@ kiosk_test_ui_collect_text (GtkWidget *root)
   return g_string_free (out, FALSE);
 }
 
+gboolean
+kiosk_test_ui_action_enabled (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *target)
+{
+  g_autoptr(GtkWidget) probe = g_object_ref_sink (gtk_button_new ());
+  g_autoptr(GVariant) owned_target = target ? g_variant_ref_sink (target) : NULL;
+  gboolean enabled;
+
+  gtk_widget_set_visible (probe, FALSE);
+  gtk_widget_set_parent (probe, widget);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (probe), owned_target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action_name);
+  enabled = gtk_widget_get_sensitive (probe);
+  gtk_widget_unparent (probe);
+  return enabled;
+}
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+void
+kiosk_test_ui_set_pins (KioskSession *session)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kiosk_session_set_pins_async (session, KIOSK_TEST_ADMIN_PIN, KIOSK_TEST_STAFF_PIN, NULL,
+                                got_result_cb, &result);
+  g_assert_true (kiosk_test_ui_wait_until (has_result, &result, 30000));
+  g_assert_true (kiosk_session_set_pins_finish (session, result, &error));
+  g_assert_no_error (error);
+}
+
+KioskRole
+kiosk_test_ui_log_in (KioskSession  *session,
+                      const char    *pin,
+                      GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  kiosk_session_log_in_async (session, pin, NULL, got_result_cb, &result);
+  g_assert_true (kiosk_test_ui_wait_until (has_result, &result, 30000));
+  return kiosk_session_log_in_finish (session, result, error);
+}
+
 void
 kiosk_test_ui_screenshot (GtkWidget  *widget,
                           const char *path)

@@ -11,9 +11,13 @@
 
 #include <gtk/gtk.h>
 
+#include "kiosk-session.h"
 #include "kiosk-store.h"
 
 G_BEGIN_DECLS
+
+#define KIOSK_TEST_ADMIN_PIN "246810"
+#define KIOSK_TEST_STAFF_PIN "1357"
 
 /* gtk_init plus the app's stylesheet and resources; skips the test program when
  * there is no display. Call from main() after kiosk_test_init_dirs(). */
@@ -38,6 +42,21 @@ GtkWidget  *kiosk_test_ui_find_type       (GtkWidget  *root,
                                            GType       type);
 /* Every GtkLabel's text under @root, joined by newlines: "what is on screen". */
 char       *kiosk_test_ui_collect_text    (GtkWidget  *root);
+
+/* Whether @action_name (with @target, or NULL) is enabled for @widget: a button for
+ * that action is put under @widget for a moment and asked whether it is sensitive,
+ * as a real button there would be. */
+gboolean    kiosk_test_ui_action_enabled  (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *target);
+
+/* Sets the staff and admin PINs above, as the first-run set-up does, so the kiosk
+ * starts on its home screen. */
+void        kiosk_test_ui_set_pins        (KioskSession *session);
+/* Signs in with @pin and waits for the answer. */
+KioskRole   kiosk_test_ui_log_in          (KioskSession *session,
+                                           const char   *pin,
+                                           GError      **error);
 
 /* Writes a PNG of @widget as it is drawn now. */
 void        kiosk_test_ui_screenshot      (GtkWidget  *widget,

@@ -82,7 +82,7 @@ kiosk_pin_lock_seconds (guint lockouts)
 {
   if (lockouts == 0)
     return 0;
-  if (lockouts > 11)
+  if (lockouts > 20)
     return KIOSK_PIN_LONGEST_LOCK;
   return MIN ((guint) KIOSK_PIN_FIRST_LOCK << (lockouts - 1), KIOSK_PIN_LONGEST_LOCK);
 }
