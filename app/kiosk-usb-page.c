@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "kiosk-usb-page.h"
 
@@ -83,7 +84,7 @@ describe_version (gint64 version)
   g_autoptr(GDateTime) when = NULL;
 
   if (version < VERSION_IS_TIME)
-    return g_strdup_printf (_("version %" G_GINT64_FORMAT), version);
+    return g_strdup_printf (_("version %" PRId64), version);
   when = g_date_time_new_from_unix_local (version);
   /* Translators: the date content was published, as day/month/year. */
   return g_date_time_format (when, _("published %d/%m/%Y"));
