@@ -14,10 +14,9 @@
 #include <string.h>
 
 #include "kiosk-contacts.h"
+#include "kiosk-store-private.h"
 
 G_DEFINE_QUARK (kiosk-contact-error-quark, kiosk_contact_error)
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* A hotline row carries both languages whatever the screen shows now, so both are
  * written here as data rather than looked up through gettext. */
@@ -87,19 +86,6 @@ kiosk_contact_number_is_valid (const char  *number,
   return FALSE;
 }
 
-static sqlite3_stmt *
-prepare (KioskStore  *store,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (kiosk_store_get_db (store), sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    kiosk_store_set_error (store, rc, error);
-  return stmt;
-}
-
 static char *
 full_name (KioskContactKind  kind,
            KioskLang         lang,
@@ -135,7 +121,7 @@ kiosk_contacts_set (KioskStore        *store,
   person = person != NULL ? person : "";
   name_vi = full_name (kind, KIOSK_LANG_VI, person);
   name_en = full_name (kind, KIOSK_LANG_EN, person);
-  stmt = prepare (store,
+  stmt = kiosk_store_prepare (store,
                   "INSERT OR REPLACE INTO hotlines (source, id, position, number, national, free,"
                   " name_vi, name_en, purpose_vi, purpose_en, hours_vi, hours_en)"
                   " VALUES ('" KIOSK_LOCAL_SOURCE "', ?1, ?2, ?3, 0, 0, ?4, ?5, ?6, ?7, '', '')",
@@ -166,7 +152,7 @@ kiosk_contacts_remove (KioskStore        *store,
   g_return_val_if_fail (KIOSK_IS_STORE (store), FALSE);
   g_return_val_if_fail (kind < KIOSK_N_CONTACTS, FALSE);
 
-  stmt = prepare (store,
+  stmt = kiosk_store_prepare (store,
                   "DELETE FROM hotlines WHERE source = '" KIOSK_LOCAL_SOURCE "' AND id = ?1",
                   error);
   if (stmt == NULL)
@@ -192,7 +178,7 @@ kiosk_contacts_dup_number (KioskStore        *store,
 
   if (person != NULL)
     *person = NULL;
-  stmt = prepare (store,
+  stmt = kiosk_store_prepare (store,
                   "SELECT number, name_vi FROM hotlines"
                   " WHERE source = '" KIOSK_LOCAL_SOURCE "' AND id = ?1",
                   NULL);

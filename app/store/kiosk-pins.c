@@ -17,10 +17,9 @@
 #include <string.h>
 
 #include "kiosk-pins.h"
+#include "kiosk-store-private.h"
 
 G_DEFINE_QUARK (kiosk-pin-error-quark, kiosk_pin_error)
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 static const char *
 role_key (KioskRole role)
@@ -87,19 +86,6 @@ kiosk_pin_lock_seconds (guint lockouts)
   return MIN ((guint) KIOSK_PIN_FIRST_LOCK << (lockouts - 1), KIOSK_PIN_LONGEST_LOCK);
 }
 
-static sqlite3_stmt *
-prepare (KioskStore  *store,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (kiosk_store_get_db (store), sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    kiosk_store_set_error (store, rc, error);
-  return stmt;
-}
-
 static gboolean
 run (KioskStore  *store,
      sqlite3_stmt *stmt,
@@ -117,7 +103,7 @@ dup_hash (KioskStore  *store,
           KioskRole    role,
           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT hash FROM pins WHERE role = ?1", error);
+  g_autoptr(sqlite3_stmt) stmt = kiosk_store_prepare (store, "SELECT hash FROM pins WHERE role = ?1", error);
 
   if (stmt == NULL)
     return NULL;
@@ -148,7 +134,7 @@ store_hash (KioskStore  *store,
             GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    prepare (store,
+    kiosk_store_prepare (store,
              "INSERT INTO pins (role, hash, changed) VALUES (?1, ?2, ?3)"
              " ON CONFLICT (role) DO UPDATE SET hash = ?2, changed = ?3",
              error);
@@ -169,7 +155,7 @@ write_lockout (KioskStore  *store,
                GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    prepare (store,
+    kiosk_store_prepare (store,
              "UPDATE pin_lockout SET failures = ?1, lockouts = ?2, locked_until = ?3"
              " WHERE id = 1",
              error);
@@ -245,7 +231,7 @@ kiosk_pins_get_status (KioskStore      *store,
 
   memset (status, 0, sizeof *status);
   status->tries_left = KIOSK_PIN_MAX_FAILURES;
-  stmt = prepare (store, "SELECT failures, lockouts, locked_until FROM pin_lockout WHERE id = 1",
+  stmt = kiosk_store_prepare (store, "SELECT failures, lockouts, locked_until FROM pin_lockout WHERE id = 1",
                   error);
   if (stmt == NULL)
     return FALSE;

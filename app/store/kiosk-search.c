@@ -46,6 +46,7 @@
 
 #include "kiosk-fold-tokenizer.h"
 #include "kiosk-search.h"
+#include "kiosk-store-private.h"
 
 #define MAX_WORDS          8
 #define MAX_WORD_CHARS     32
@@ -66,8 +67,6 @@
 
 /* title, summary, tags, body */
 static const double column_weight[] = { 10.0, 4.0, 4.0, 1.0 };
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* What a person typed, as words and as an FTS5 expression. */
 typedef struct {
@@ -630,19 +629,6 @@ get_search_context (KioskStore  *store,
 
 /* Ranking */
 
-static sqlite3_stmt *
-prepare (KioskStore  *store,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (kiosk_store_get_db (store), sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    kiosk_store_set_error (store, rc, error);
-  return stmt;
-}
-
 static int
 compare_candidates (gconstpointer a,
                     gconstpointer b)
@@ -667,7 +653,7 @@ rank_rows (KioskStore   *store,
   GArray *rows;
   int rc;
 
-  stmt = prepare (store,
+  stmt = kiosk_store_prepare (store,
                   "SELECT 1 FROM article_search"
                   " WHERE article_search MATCH ?1 AND kiosk_rank (article_search, ?2) LIMIT 1",
                   error);
@@ -729,7 +715,7 @@ pick_articles (KioskStore  *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) picks = g_array_sized_new (FALSE, FALSE, sizeof (Pick), rows->len);
 
-  stmt = prepare (store, "SELECT article, lang FROM article_texts WHERE docid = ?1", error);
+  stmt = kiosk_store_prepare (store, "SELECT article, lang FROM article_texts WHERE docid = ?1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -1138,7 +1124,7 @@ make_hits (KioskStore     *store,
   g_autoptr(GPtrArray) tokens = query_tokens (context, query);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = prepare (store,
+  stmt = kiosk_store_prepare (store,
                   "SELECT a.id, a.topic, asked.title, shown.title, shown.summary, shown.body"
                   " FROM article_texts shown JOIN articles a ON a.rowid = shown.article"
                   " LEFT JOIN article_texts asked ON asked.article = shown.article"

@@ -16,6 +16,7 @@
 #include "kiosk-fold-tokenizer.h"
 #include "kiosk-repo-format.h"
 #include "kiosk-schema.h"
+#include "kiosk-store-private.h"
 #include "kiosk-store.h"
 
 struct _KioskStore
@@ -29,8 +30,6 @@ struct _KioskStore
 
 G_DEFINE_TYPE (KioskStore, kiosk_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (kiosk-store-error-quark, kiosk_store_error)
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 static void
 kiosk_store_finalize (GObject *object)
@@ -130,20 +129,43 @@ kiosk_store_rollback (KioskStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static sqlite3_stmt *
-prepare (KioskStore  *self,
-         const char  *sql,
-         GError     **error)
+sqlite3_stmt *
+kiosk_store_prepare (KioskStore  *self,
+                     const char  *sql,
+                     GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  int rc;
 
+  g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       kiosk_store_set_error (self, rc, error);
       return NULL;
     }
   return stmt;
+}
+
+GPtrArray *
+kiosk_store_collect_rows (KioskStore      *self,
+                          sqlite3_stmt    *stmt,
+                          gpointer       (*row_func) (sqlite3_stmt *),
+                          GDestroyNotify   free_func,
+                          GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, row_func (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      kiosk_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }
 
 int
@@ -153,7 +175,7 @@ kiosk_store_get_schema_version (KioskStore *self)
 
   g_return_val_if_fail (KIOSK_IS_STORE (self), -1);
 
-  stmt = prepare (self, "PRAGMA user_version", NULL);
+  stmt = kiosk_store_prepare (self, "PRAGMA user_version", NULL);
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return -1;
   return sqlite3_column_int (stmt, 0);
@@ -308,7 +330,7 @@ count_rows (KioskStore  *self,
             const char  *sql,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = kiosk_store_prepare (self, sql, error);
 
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return 0;
@@ -337,27 +359,6 @@ kiosk_store_get_counts (KioskStore        *self,
   return TRUE;
 }
 
-/* Runs @stmt to the end, turning each row into an element with @row_func. */
-static GPtrArray *
-collect_rows (KioskStore      *self,
-              sqlite3_stmt    *stmt,
-              gpointer       (*row_func) (sqlite3_stmt *),
-              GDestroyNotify   free_func,
-              GError         **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, row_func (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      kiosk_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
 static gpointer
 topic_from_row (sqlite3_stmt *stmt)
 {
@@ -382,13 +383,13 @@ kiosk_store_list_topics (KioskStore  *self,
 
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = kiosk_store_prepare (self,
                   "SELECT id, source, position, icon, title_vi, title_en, summary_vi, summary_en"
                   " FROM topics ORDER BY position, id",
                   error);
   if (stmt == NULL)
     return NULL;
-  return collect_rows (self, stmt, topic_from_row, (GDestroyNotify) kiosk_topic_free, error);
+  return kiosk_store_collect_rows (self, stmt, topic_from_row, (GDestroyNotify) kiosk_topic_free, error);
 }
 
 /* Columns 0–6 are the article, then per language: title, summary, tags[, body]. */
@@ -430,14 +431,14 @@ kiosk_store_list_articles (KioskStore  *self,
 
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = kiosk_store_prepare (self,
                   ARTICLE_SELECT ARTICLE_JOIN
                   " WHERE ?1 IS NULL OR a.topic = ?1 ORDER BY a.topic, a.position, a.id",
                   error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, topic, -1, SQLITE_TRANSIENT);
-  return collect_rows (self, stmt, article_from_row, (GDestroyNotify) kiosk_article_free, error);
+  return kiosk_store_collect_rows (self, stmt, article_from_row, (GDestroyNotify) kiosk_article_free, error);
 }
 
 KioskArticle *
@@ -452,7 +453,7 @@ kiosk_store_get_article (KioskStore  *self,
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = prepare (self, ARTICLE_SELECT ", v.body, e.body" ARTICLE_JOIN " WHERE a.id = ?1", error);
+  stmt = kiosk_store_prepare (self, ARTICLE_SELECT ", v.body, e.body" ARTICLE_JOIN " WHERE a.id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -504,14 +505,14 @@ kiosk_store_list_hotlines (KioskStore  *self,
 
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = kiosk_store_prepare (self,
                   "SELECT id, source, position, number, national, free, name_vi, name_en,"
                   " purpose_vi, purpose_en, hours_vi, hours_en FROM hotlines"
                   " ORDER BY national DESC, source, position",
                   error);
   if (stmt == NULL)
     return NULL;
-  return collect_rows (self, stmt, hotline_from_row, (GDestroyNotify) kiosk_hotline_free, error);
+  return kiosk_store_collect_rows (self, stmt, hotline_from_row, (GDestroyNotify) kiosk_hotline_free, error);
 }
 
 GBytes *
@@ -526,7 +527,7 @@ kiosk_store_get_media (KioskStore  *self,
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  stmt = prepare (self,
+  stmt = kiosk_store_prepare (self,
                   "SELECT m.mime, m.data FROM media_names n JOIN media m ON m.sha256 = n.sha256"
                   " WHERE n.name = ?1 LIMIT 1",
                   error);
@@ -580,10 +581,10 @@ kiosk_store_list_sources (KioskStore  *self,
 
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
 
-  stmt = prepare (self, SOURCE_SELECT " ORDER BY id", error);
+  stmt = kiosk_store_prepare (self, SOURCE_SELECT " ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  return collect_rows (self, stmt, source_from_row, (GDestroyNotify) kiosk_source_free, error);
+  return kiosk_store_collect_rows (self, stmt, source_from_row, (GDestroyNotify) kiosk_source_free, error);
 }
 
 KioskSource *
@@ -597,7 +598,7 @@ kiosk_store_get_source (KioskStore  *self,
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = prepare (self, SOURCE_SELECT " WHERE id = ?1", error);
+  stmt = kiosk_store_prepare (self, SOURCE_SELECT " WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -636,7 +637,7 @@ kiosk_store_trust_key (KioskStore  *self,
     }
   canonical = g_base64_encode (raw, len);
 
-  stmt = prepare (self,
+  stmt = kiosk_store_prepare (self,
                   "INSERT INTO trusted_keys (key, added) VALUES (?1, ?2)"
                   " ON CONFLICT (key) DO NOTHING",
                   error);
@@ -664,10 +665,10 @@ kiosk_store_list_trusted_keys (KioskStore  *self,
 
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT key FROM trusted_keys ORDER BY added", error);
+  stmt = kiosk_store_prepare (self, "SELECT key FROM trusted_keys ORDER BY added", error);
   if (stmt == NULL)
     return NULL;
-  return collect_rows (self, stmt, key_from_row, g_free, error);
+  return kiosk_store_collect_rows (self, stmt, key_from_row, g_free, error);
 }
 
 static void
@@ -802,7 +803,7 @@ pin_key (KioskStore  *self,
   g_autoptr(sqlite3_stmt) owner = NULL;
   sqlite3_stmt *insert;
 
-  if (key == NULL || (owner = prepare (self, "SELECT source FROM trusted_keys WHERE key = ?1",
+  if (key == NULL || (owner = kiosk_store_prepare (self, "SELECT source FROM trusted_keys WHERE key = ?1",
                                        error)) == NULL)
     return FALSE;
   sqlite3_bind_text (owner, 1, key, -1, SQLITE_TRANSIENT);
@@ -818,7 +819,7 @@ pin_key (KioskStore  *self,
       return FALSE;
     }
 
-  insert = prepare (self, "INSERT INTO trusted_keys (key, source, added) VALUES (?1, ?2, ?3)",
+  insert = kiosk_store_prepare (self, "INSERT INTO trusted_keys (key, source, added) VALUES (?1, ?2, ?3)",
                     error);
   if (insert == NULL)
     return FALSE;
@@ -834,7 +835,7 @@ upsert_source (KioskStore  *self,
                const char  *url,
                GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = kiosk_store_prepare (self,
                                 "INSERT INTO sources (id, url, enabled) VALUES (?1, ?2, 1)"
                                 " ON CONFLICT (id) DO UPDATE SET url = ?2, enabled = 1,"
                                 " etag = CASE WHEN url IS ?2 THEN etag END",
@@ -900,7 +901,7 @@ kiosk_store_set_source_enabled (KioskStore  *self,
   g_return_val_if_fail (KIOSK_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  stmt = prepare (self, "UPDATE sources SET enabled = ?2 WHERE id = ?1", error);
+  stmt = kiosk_store_prepare (self, "UPDATE sources SET enabled = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -918,13 +919,13 @@ kiosk_store_list_source_keys (KioskStore  *self,
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = prepare (self,
+  stmt = kiosk_store_prepare (self,
                   "SELECT key FROM trusted_keys WHERE source = ?1 OR source IS NULL ORDER BY added",
                   error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  return collect_rows (self, stmt, key_from_row, g_free, error);
+  return kiosk_store_collect_rows (self, stmt, key_from_row, g_free, error);
 }
 
 gint64
@@ -939,7 +940,7 @@ kiosk_store_begin_sync_log (KioskStore  *self,
   g_return_val_if_fail (KIOSK_IS_STORE (self), 0);
   g_return_val_if_fail (source != NULL, 0);
 
-  attempt = prepare (self, "UPDATE sources SET last_attempt = ?2 WHERE id = ?1", error);
+  attempt = kiosk_store_prepare (self, "UPDATE sources SET last_attempt = ?2 WHERE id = ?1", error);
   if (attempt == NULL)
     return 0;
   sqlite3_bind_text (attempt, 1, source, -1, SQLITE_TRANSIENT);
@@ -947,7 +948,7 @@ kiosk_store_begin_sync_log (KioskStore  *self,
   if (!step_done (self, attempt, error))
     return 0;
 
-  log = prepare (self, "INSERT INTO sync_log (source, started) VALUES (?1, ?2)", error);
+  log = kiosk_store_prepare (self, "INSERT INTO sync_log (source, started) VALUES (?1, ?2)", error);
   if (log == NULL)
     return 0;
   sqlite3_bind_text (log, 1, source, -1, SQLITE_TRANSIENT);
@@ -962,7 +963,7 @@ update_sync_log (KioskStore               *self,
                  const KioskSyncLogEntry  *entry,
                  GError                  **error)
 {
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = kiosk_store_prepare (self,
                                 "UPDATE sync_log SET finished = ?2, ok = ?3, version = ?4,"
                                 " objects = ?5, bytes = ?6, message = ?7 WHERE id = ?1",
                                 error);
@@ -985,7 +986,7 @@ update_source_result (KioskStore               *self,
                       const char               *etag,
                       GError                  **error)
 {
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = kiosk_store_prepare (self,
                                 "UPDATE sources SET last_result = ?2, etag = ?3,"
                                 " last_success = CASE WHEN ?4 THEN ?5 ELSE last_success END"
                                 " WHERE id = ?1",
@@ -1056,14 +1057,14 @@ kiosk_store_list_sync_log (KioskStore  *self,
 
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = kiosk_store_prepare (self,
                   "SELECT id, source, started, finished, ok, version, objects, bytes, message"
                   " FROM sync_log ORDER BY id DESC LIMIT ?1",
                   error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, limit);
-  return collect_rows (self, stmt, sync_log_from_row, (GDestroyNotify) kiosk_sync_log_entry_free,
+  return kiosk_store_collect_rows (self, stmt, sync_log_from_row, (GDestroyNotify) kiosk_sync_log_entry_free,
                        error);
 }
 

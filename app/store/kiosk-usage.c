@@ -14,11 +14,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-store-private.h"
 #include "kiosk-usage.h"
 
 G_DEFINE_QUARK (kiosk-usage-error-quark, kiosk_usage_error)
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* The CSV's columns are the table's, in this order. */
 static const char *const columns[KIOSK_USAGE_N_EVENTS] = {
@@ -143,19 +142,6 @@ kiosk_usage_batch_add (KioskUsageBatch *batch,
     add_item (batch, when, "article", item_id);
 }
 
-static sqlite3_stmt *
-prepare (KioskStore  *store,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (kiosk_store_get_db (store), sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    kiosk_store_set_error (store, rc, error);
-  return stmt;
-}
-
 static gboolean
 step_and_reset (KioskStore    *store,
                 sqlite3_stmt  *stmt,
@@ -178,7 +164,7 @@ write_days (KioskStore       *store,
   GHashTableIter iter;
   gpointer key, value;
 
-  stmt = prepare (store,
+  stmt = kiosk_store_prepare (store,
                   "INSERT INTO usage_days (day, topic_views, article_views, searches,"
                   " zero_result_searches, leaflets_printed) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
                   " ON CONFLICT (day) DO UPDATE SET"
@@ -214,7 +200,7 @@ write_items (KioskStore       *store,
   GHashTableIter iter;
   gpointer key, value;
 
-  stmt = prepare (store,
+  stmt = kiosk_store_prepare (store,
                   "INSERT INTO usage_items (month, kind, id, views) VALUES (?1, ?2, ?3, ?4)"
                   " ON CONFLICT (month, kind, id) DO UPDATE SET views = views + excluded.views",
                   error);
@@ -256,26 +242,6 @@ kiosk_usage_write (KioskStore       *store,
   return TRUE;
 }
 
-static GPtrArray *
-collect (KioskStore      *store,
-         sqlite3_stmt    *stmt,
-         gpointer       (*row_func) (sqlite3_stmt *),
-         GDestroyNotify   free_func,
-         GError         **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, row_func (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      kiosk_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
 static gpointer
 day_from_row (sqlite3_stmt *stmt)
 {
@@ -295,13 +261,13 @@ kiosk_usage_list_days (KioskStore  *store,
 
   g_return_val_if_fail (KIOSK_IS_STORE (store), NULL);
 
-  stmt = prepare (store,
+  stmt = kiosk_store_prepare (store,
                   "SELECT day, topic_views, article_views, searches, zero_result_searches,"
                   " leaflets_printed FROM usage_days ORDER BY day",
                   error);
   if (stmt == NULL)
     return NULL;
-  return collect (store, stmt, day_from_row, (GDestroyNotify) kiosk_usage_day_free, error);
+  return kiosk_store_collect_rows (store, stmt, day_from_row, (GDestroyNotify) kiosk_usage_day_free, error);
 }
 
 static gpointer
@@ -324,13 +290,13 @@ kiosk_usage_list_items (KioskStore  *store,
 
   g_return_val_if_fail (KIOSK_IS_STORE (store), NULL);
 
-  stmt = prepare (store,
+  stmt = kiosk_store_prepare (store,
                   "SELECT month, kind, id, views FROM usage_items"
                   " ORDER BY month, views DESC, kind DESC, id",
                   error);
   if (stmt == NULL)
     return NULL;
-  return collect (store, stmt, item_from_row, (GDestroyNotify) kiosk_usage_item_free, error);
+  return kiosk_store_collect_rows (store, stmt, item_from_row, (GDestroyNotify) kiosk_usage_item_free, error);
 }
 
 gboolean
@@ -407,7 +373,7 @@ dup_title (KioskStore     *store,
                     : "SELECT t.title FROM articles a JOIN article_texts t"
                       " ON t.article = a.rowid AND t.lang = 'vi' WHERE a.id = ?1";
 
-  stmt = prepare (store, sql, NULL);
+  stmt = kiosk_store_prepare (store, sql, NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, item->id, -1, SQLITE_TRANSIENT);
