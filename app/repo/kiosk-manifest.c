@@ -331,28 +331,40 @@ parse_body (KioskManifest  *self,
   return parse_objects (self, json_node_get_array (objects), error);
 }
 
+/* The signed body of a manifest or changes file, once a pinned key's signature over
+ * its exact bytes has verified; @body points into @envelope. */
+static gboolean
+open_envelope (GBytes      *envelope,
+               GStrv        trusted_keys,
+               const char **body,
+               gsize       *body_len,
+               char       **signed_by,
+               GError     **error)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (envelope, &len);
+
+  if (sodium_init () < 0)
+    g_error ("libsodium could not be initialised");
+
+  if (len == 0 || len > KIOSK_MANIFEST_MAX_SIZE)
+    return malformed (error, "empty or too large");
+  return verify_envelope (data, len, trusted_keys, body, body_len, signed_by, error);
+}
+
 KioskManifest *
 kiosk_manifest_new_verified (GBytes  *envelope,
                              GStrv    trusted_keys,
                              GError **error)
 {
   g_autoptr(KioskManifest) self = NULL;
-  const char *data, *body = NULL;
-  gsize len, body_len = 0;
+  const char *body = NULL;
+  gsize body_len = 0;
   g_autofree char *signed_by = NULL;
 
   g_return_val_if_fail (envelope != NULL, NULL);
 
-  if (sodium_init () < 0)
-    g_error ("libsodium could not be initialised");
-
-  data = g_bytes_get_data (envelope, &len);
-  if (len == 0 || len > KIOSK_MANIFEST_MAX_SIZE)
-    {
-      malformed (error, "empty or too large");
-      return NULL;
-    }
-  if (!verify_envelope (data, len, trusted_keys, &body, &body_len, &signed_by, error))
+  if (!open_envelope (envelope, trusted_keys, &body, &body_len, &signed_by, error))
     return NULL;
 
   self = g_new0 (KioskManifest, 1);
@@ -538,22 +550,13 @@ kiosk_changes_new_verified (GBytes  *envelope,
                             GError **error)
 {
   g_autoptr(KioskChanges) self = NULL;
-  const char *data, *body = NULL;
-  gsize len, body_len = 0;
+  const char *body = NULL;
+  gsize body_len = 0;
   g_autofree char *signed_by = NULL;
 
   g_return_val_if_fail (envelope != NULL, NULL);
 
-  if (sodium_init () < 0)
-    g_error ("libsodium could not be initialised");
-
-  data = g_bytes_get_data (envelope, &len);
-  if (len == 0 || len > KIOSK_MANIFEST_MAX_SIZE)
-    {
-      malformed (error, "empty or too large");
-      return NULL;
-    }
-  if (!verify_envelope (data, len, trusted_keys, &body, &body_len, &signed_by, error))
+  if (!open_envelope (envelope, trusted_keys, &body, &body_len, &signed_by, error))
     return NULL;
 
   self = g_new0 (KioskChanges, 1);
