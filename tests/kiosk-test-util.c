@@ -123,3 +123,41 @@ kiosk_test_build_path (const char *relative)
 {
   return g_build_filename (g_getenv ("KIOSK_BUILD_ROOT"), relative, NULL);
 }
+
+/* Everything a person could see, and the file's integrity, as one string: two dumps
+ * are equal when an import or sync changed nothing. */
+char *
+kiosk_test_dump_store (KioskStore *store)
+{
+  static const char *queries[] = {
+    "PRAGMA integrity_check",
+    "SELECT id, version, manifest_sha256 FROM sources ORDER BY id",
+    "SELECT source, kind, id, sha256 FROM objects ORDER BY 1, 2, 3",
+    "SELECT id, source, position, title_vi, title_en FROM topics ORDER BY id",
+    "SELECT a.id, a.topic, t.lang, t.title, t.body FROM articles a"
+    " JOIN article_texts t ON t.article = a.rowid ORDER BY 1, 3",
+    "SELECT sha256, mime, length(data) FROM media ORDER BY 1",
+    "SELECT source, name, sha256 FROM media_names ORDER BY 1, 2",
+    "SELECT source, id, number FROM hotlines ORDER BY 1, 2",
+    "SELECT rowid FROM article_search WHERE article_search MATCH 'duoi' ORDER BY rowid",
+    "SELECT rowid FROM article_search WHERE article_search MATCH 'mua' ORDER BY rowid",
+  };
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = kiosk_store_get_db (store);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+      g_string_append (out, "--\n");
+    }
+  return g_string_free (out, FALSE);
+}

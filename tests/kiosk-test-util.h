@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "kiosk-store.h"
+
 G_BEGIN_DECLS
 
 /* Points XDG_DATA_HOME, XDG_CONFIG_HOME and XDG_CACHE_HOME at a fresh temporary folder,
@@ -26,5 +28,8 @@ void        kiosk_test_rm_rf      (const char *path);
 /* Path of a file in the source or build tree. */
 char       *kiosk_test_source_path (const char *relative);
 char       *kiosk_test_build_path  (const char *relative);
+
+/* The store's content and integrity as one string, to compare before and after. */
+char       *kiosk_test_dump_store  (KioskStore *store);
 
 G_END_DECLS

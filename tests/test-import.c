@@ -116,41 +116,6 @@ import_ok (Fixture *fixture)
   g_assert_nonnull (result);
 }
 
-/* Everything a person could see, as one string, to prove a refusal changed nothing. */
-static char *
-dump_store (KioskStore *store)
-{
-  static const char *queries[] = {
-    "SELECT id, version, manifest_sha256 FROM sources ORDER BY id",
-    "SELECT source, kind, id, sha256 FROM objects ORDER BY 1, 2, 3",
-    "SELECT id, source, position, title_vi, title_en FROM topics ORDER BY id",
-    "SELECT a.id, a.topic, t.lang, t.title, t.body FROM articles a"
-    " JOIN article_texts t ON t.article = a.rowid ORDER BY 1, 3",
-    "SELECT sha256, mime, length(data) FROM media ORDER BY 1",
-    "SELECT source, name, sha256 FROM media_names ORDER BY 1, 2",
-    "SELECT source, id, number FROM hotlines ORDER BY 1, 2",
-    "SELECT rowid FROM article_search WHERE article_search MATCH 'duoi' ORDER BY rowid",
-  };
-  GString *out = g_string_new (NULL);
-  sqlite3 *db = kiosk_store_get_db (store);
-
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (stmt);
-      g_string_append (out, "--\n");
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 test_first_import (Fixture       *fixture,
                    gconstpointer  data)
@@ -275,7 +240,7 @@ test_dry_run (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KioskImportResult) result = NULL;
-  g_autofree char *before = dump_store (fixture->store);
+  g_autofree char *before = kiosk_test_dump_store (fixture->store);
   g_autofree char *after = NULL;
 
   publish (fixture);
@@ -283,7 +248,7 @@ test_dry_run (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (result->articles_added, ==, 3);
 
-  after = dump_store (fixture->store);
+  after = kiosk_test_dump_store (fixture->store);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -307,14 +272,14 @@ expect_refusal (Fixture *fixture,
   publish (fixture);
   spoil (fixture);
   /* Taken after spoil (): the rollback case first applies a newer version itself. */
-  before = dump_store (fixture->store);
+  before = kiosk_test_dump_store (fixture->store);
 
   result = import (fixture, KIOSK_IMPORT_DEFAULT, &error);
   g_assert_error (error, KIOSK_IMPORT_ERROR, code);
   g_assert_null (result);
   g_assert_cmpstr (error->message, !=, "");
 
-  after = dump_store (fixture->store);
+  after = kiosk_test_dump_store (fixture->store);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -518,19 +483,19 @@ test_conflict (Fixture       *fixture,
   g_autofree char *after = NULL;
 
   import_ok (fixture);
-  before = dump_store (fixture->store);
+  before = kiosk_test_dump_store (fixture->store);
 
   add_hotlines (other, HOTLINES);
   kiosk_test_repo_add_topic (other, "drowning", "Chủ đề trùng");
   kiosk_test_repo_write (other, path);
   g_assert_true (kiosk_store_trust_key (fixture->store, kiosk_test_repo_public_key (other), NULL));
   g_clear_pointer (&before, g_free);
-  before = dump_store (fixture->store);
+  before = kiosk_test_dump_store (fixture->store);
 
   other_dir = g_file_new_for_path (path);
   result = kiosk_import_repository (fixture->store, other_dir, NULL, 0, NULL, &error);
   g_assert_error (error, KIOSK_IMPORT_ERROR, KIOSK_IMPORT_ERROR_CONFLICT);
-  after = dump_store (fixture->store);
+  after = kiosk_test_dump_store (fixture->store);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -621,7 +586,7 @@ test_sigkill_mid_apply (Fixture       *fixture,
 
   add_many_articles (fixture->repo, 300, "mùa hè");
   import_ok (fixture);
-  before = dump_store (fixture->store);
+  before = kiosk_test_dump_store (fixture->store);
 
   kiosk_test_repo_set_version (fixture->repo, 2);
   add_many_articles (fixture->repo, 300, "mùa mưa");
@@ -653,7 +618,7 @@ test_sigkill_mid_apply (Fixture       *fixture,
     g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
     sqlite3_finalize (stmt);
   }
-  after = dump_store (fixture->store);
+  after = kiosk_test_dump_store (fixture->store);
   g_assert_cmpstr (before, ==, after);
 
   /* And the next import completes. */

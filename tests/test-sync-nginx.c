@@ -312,36 +312,9 @@ static char *
 dump_store (const char *path)
 {
   g_autoptr(KioskStore) store = kiosk_store_open (path, KIOSK_STORE_READER, NULL);
-  static const char *queries[] = {
-    "PRAGMA integrity_check",
-    "SELECT id, version, manifest_sha256 FROM sources ORDER BY id",
-    "SELECT source, kind, id, sha256 FROM objects ORDER BY 1, 2, 3",
-    "SELECT id, source, position, title_vi FROM topics ORDER BY id",
-    "SELECT a.id, t.lang, t.title, t.body FROM articles a"
-    " JOIN article_texts t ON t.article = a.rowid ORDER BY 1, 2",
-    "SELECT sha256, length(data) FROM media ORDER BY 1",
-    "SELECT source, id, number FROM hotlines ORDER BY 1, 2",
-    "SELECT count(*) FROM article_search WHERE article_search MATCH 'mưa'",
-  };
-  GString *out = g_string_new (NULL);
 
   g_assert_nonnull (store);
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (kiosk_store_get_db (store), queries[q], -1, &stmt,
-                                           NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (stmt);
-      g_string_append (out, "--\n");
-    }
-  return g_string_free (out, FALSE);
+  return kiosk_test_dump_store (store);
 }
 
 static void

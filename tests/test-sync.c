@@ -170,40 +170,6 @@ sync_ok (Fixture *fixture)
   return report;
 }
 
-static char *
-dump_store (KioskStore *store)
-{
-  static const char *queries[] = {
-    "SELECT id, version, manifest_sha256 FROM sources ORDER BY id",
-    "SELECT source, kind, id, sha256 FROM objects ORDER BY 1, 2, 3",
-    "SELECT id, source, position, title_vi, title_en FROM topics ORDER BY id",
-    "SELECT a.id, a.topic, t.lang, t.title, t.body FROM articles a"
-    " JOIN article_texts t ON t.article = a.rowid ORDER BY 1, 3",
-    "SELECT sha256, mime, length(data) FROM media ORDER BY 1",
-    "SELECT source, name, sha256 FROM media_names ORDER BY 1, 2",
-    "SELECT source, id, number FROM hotlines ORDER BY 1, 2",
-    "SELECT rowid FROM article_search WHERE article_search MATCH 'duoi' ORDER BY rowid",
-  };
-  GString *out = g_string_new (NULL);
-  sqlite3 *db = kiosk_store_get_db (store);
-
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (stmt);
-      g_string_append (out, "--\n");
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 publish (Fixture *fixture)
 {
@@ -571,12 +537,12 @@ test_cancel (Fixture       *fixture,
   publish (fixture);
   path = object_path (fixture, "swimming");
   kiosk_test_server_set_fault (fixture->server, path, KIOSK_FAULT_TRICKLE);
-  before = dump_store (fixture->store);
+  before = kiosk_test_dump_store (fixture->store);
 
   g_timeout_add_once (200, (GSourceOnceFunc) g_cancellable_cancel, cancellable);
   report = run_sync (fixture, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  after = dump_store (fixture->store);
+  after = kiosk_test_dump_store (fixture->store);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -768,7 +734,7 @@ test_failure (Fixture       *fixture,
   kiosk_test_repo_add_article (fixture->repo, "swimming", "drowning", "Bơi", "Thay đổi.");
   publish (fixture);
   failures[i].spoil (fixture);
-  before = dump_store (fixture->store);
+  before = kiosk_test_dump_store (fixture->store);
 
   failed = run_sync (fixture, NULL, &error);
   g_test_message ("%s: %s", failures[i].name, error ? error->message : "no error");
@@ -776,7 +742,7 @@ test_failure (Fixture       *fixture,
   g_assert_cmpstr (failed->message, ==, error->message);
   if (failures[i].code == KIOSK_SYNC_ERROR_BUSY && !failures[i].import_error)
     g_assert_cmpuint (failed->retry_after, ==, 120);
-  after = dump_store (fixture->store);
+  after = kiosk_test_dump_store (fixture->store);
   g_assert_cmpstr (before, ==, after);
   source = kiosk_store_get_source (fixture->store, SOURCE, NULL);
   g_assert_cmpstr (source->last_result, ==, error->message);
