@@ -156,10 +156,24 @@ static void
 start_sync (KioskApplication *self,
             const char       *path)
 {
+  if (self->scheduler != NULL)
+    return;
   self->scheduler = kiosk_sync_scheduler_new (path, self->settings);
   g_signal_connect_object (self->scheduler, "finished", G_CALLBACK (on_sync_finished_cb), self,
                            G_CONNECT_SWAPPED);
   kiosk_sync_scheduler_start (self->scheduler);
+}
+
+static gboolean
+start_background_cb (gpointer user_data)
+{
+  KioskApplication *self = user_data;
+  g_autofree char *path = kiosk_store_default_path ();
+
+  start_bundle_import (self, path);
+  start_sync (self, path);
+  kiosk_application_get_usb_monitor (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -179,11 +193,11 @@ kiosk_application_startup (GApplication *app)
       self->startup_error = g_strdup (error->message);
       return;
     }
-  start_bundle_import (self, path);
-  start_sync (self, path);
   self->session = kiosk_session_new (self->store);
   self->usage = kiosk_usage_recorder_new (path);
-  self->usb = kiosk_usb_monitor_new ();
+  /* Background work waits until the first screen is drawn: on a two-core kiosk it
+   * would otherwise compete with start-up. */
+  g_idle_add_full (G_PRIORITY_LOW, start_background_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Without a store there is nothing to show but why, in words an admin can act on. */
@@ -289,6 +303,13 @@ KioskSyncScheduler *
 kiosk_application_get_scheduler (KioskApplication *self)
 {
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  if (self->scheduler == NULL && self->store != NULL)
+    {
+      g_autofree char *path = kiosk_store_default_path ();
+
+      start_sync (self, path);
+    }
   return self->scheduler;
 }
 
@@ -310,5 +331,9 @@ KioskUsbMonitor *
 kiosk_application_get_usb_monitor (KioskApplication *self)
 {
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  /* Made on first use: watching volumes loads GIO's volume monitors. */
+  if (self->usb == NULL)
+    self->usb = kiosk_usb_monitor_new ();
   return self->usb;
 }

@@ -166,10 +166,13 @@ show_dynamic (KioskWindow *self,
 {
   GtkWidget *old = gtk_stack_get_child_by_name (self->stack, name);
 
+  /* The new screen is shown before the old one goes: GTK 4.8's stack trips over the
+   * removal of its visible child (a critical in gtk_widget_is_ancestor). */
+  gtk_stack_add_child (self->stack, page);
+  gtk_stack_set_visible_child (self->stack, page);
   if (old != NULL)
     gtk_stack_remove (self->stack, old);
-  gtk_stack_add_named (self->stack, page, name);
-  gtk_stack_set_visible_child (self->stack, page);
+  gtk_stack_page_set_name (gtk_stack_get_page (self->stack, page), name);
 }
 
 /* The console and the wizard go too: nothing an admin typed stays behind them. */
@@ -252,8 +255,8 @@ present_place (KioskWindow *self)
   switch (place->kind)
     {
     case KIOSK_PAGE_HOME:
-      drop_dynamic_except (self, NULL);
       gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->home));
+      drop_dynamic_except (self, NULL);
       break;
     case KIOSK_PAGE_TOPIC:
       show_dynamic (self, "topic", kiosk_topic_page_new (self->store, lang, place->id));
@@ -264,13 +267,13 @@ present_place (KioskWindow *self)
       drop_dynamic_except (self, "article");
       break;
     case KIOSK_PAGE_SEARCH:
-      drop_dynamic_except (self, NULL);
       gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->search));
+      drop_dynamic_except (self, NULL);
       kiosk_search_page_focus (self->search);
       break;
     case KIOSK_PAGE_HOTLINE:
-      drop_dynamic_except (self, NULL);
       gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->hotline));
+      drop_dynamic_except (self, NULL);
       break;
     case KIOSK_PAGE_ADMIN:
       show_dynamic (self, "admin", admin_console_new (self));
