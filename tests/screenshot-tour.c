@@ -287,6 +287,10 @@ tour (int      width,
       act (window, "win.show-article", "abuse-when-child-tells");
       shoot (window, "article-high-contrast", width, height);
       act (window, "win.high-contrast", NULL);
+      act (window, "win.show-article", "parenting-infant");
+      shoot (window, "article-parenting-infant", width, height);
+      act (window, "win.show-article", "online-strangers");
+      shoot (window, "article-online-strangers", width, height);
       act (window, "win.language", "en");
       act (window, "win.show-article", "injury-drowning-home");
       shoot (window, "article-english", width, height);
