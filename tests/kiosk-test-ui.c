@@ -233,3 +233,37 @@ kiosk_test_ui_screenshot (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node, &bounds);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
+
+/* What kiosk-window.c does for the visitor's text size: 17 px at 100%. */
+void
+kiosk_test_ui_set_text_size (int percent)
+{
+  static GtkCssProvider *provider;
+  g_autofree char *css = g_strdup_printf ("window.kiosk { font-size: %dpx; }", 17 * percent / 100);
+
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+    }
+  gtk_css_provider_load_from_data (provider, css, -1);
+}
+
+gboolean
+kiosk_test_ui_is_laid_out (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_height (widget) > 0;
+}
+
+/* A page gets the height it gets in the app, under the window's header (two rows of
+ * 48 px buttons and padding: 158 px at 1024×600). */
+GtkWidget *
+kiosk_test_ui_header_stand_in (void)
+{
+  GtkWidget *header = gtk_label_new ("Góc Trẻ Em");
+
+  gtk_widget_set_size_request (header, -1, 158);
+  return header;
+}

@@ -62,4 +62,10 @@ KioskRole   kiosk_test_ui_log_in          (KioskSession *session,
 void        kiosk_test_ui_screenshot      (GtkWidget  *widget,
                                            const char *path);
 
+/* The window's text size (percent of normal), its header's height, and whether a
+ * widget has been given room on screen: for testing a page on its own. */
+void        kiosk_test_ui_set_text_size   (int         percent);
+GtkWidget  *kiosk_test_ui_header_stand_in (void);
+gboolean    kiosk_test_ui_is_laid_out     (gpointer    widget);
+
 G_END_DECLS

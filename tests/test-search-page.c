@@ -59,40 +59,6 @@ add_window_actions (Fixture *fixture)
   gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
 }
 
-/* What kiosk-window.c does for the visitor's text size: 17 px at 100%. */
-static void
-set_text_size (int percent)
-{
-  static GtkCssProvider *provider;
-  g_autofree char *css = g_strdup_printf ("window.kiosk { font-size: %dpx; }", 17 * percent / 100);
-
-  if (provider == NULL)
-    {
-      provider = gtk_css_provider_new ();
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                  GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
-    }
-  gtk_css_provider_load_from_data (provider, css, -1);
-}
-
-static gboolean
-is_laid_out (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_height (widget) > 0;
-}
-
-/* The page gets the height it gets in the app, under the window's header (two rows
- * of 48 px buttons and padding: 158 px at 1024×600). */
-static GtkWidget *
-header_stand_in (void)
-{
-  GtkWidget *header = gtk_label_new ("Góc Trẻ Em");
-
-  gtk_widget_set_size_request (header, -1, 158);
-  return header;
-}
-
 static void
 open_window (Fixture   *fixture,
              KioskLang  lang,
@@ -114,11 +80,11 @@ open_window (Fixture   *fixture,
   page = kiosk_search_page_new (kiosk_test_ui_bundled_store (), lang);
   fixture->page = g_object_ref (KIOSK_SEARCH_PAGE (page));
   gtk_widget_set_vexpand (GTK_WIDGET (fixture->page), TRUE);
-  gtk_box_append (GTK_BOX (box), header_stand_in ());
+  gtk_box_append (GTK_BOX (box), kiosk_test_ui_header_stand_in ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->page));
   gtk_window_set_child (fixture->window, box);
   gtk_window_present (fixture->window);
-  g_assert_true (kiosk_test_ui_wait_until (is_laid_out, fixture->page, 5000));
+  g_assert_true (kiosk_test_ui_wait_until (kiosk_test_ui_is_laid_out, fixture->page, 5000));
 
   fixture->keyboard = KIOSK_KEYBOARD (kiosk_test_ui_find_type (GTK_WIDGET (fixture->page),
                                                                KIOSK_TYPE_KEYBOARD));
@@ -490,7 +456,7 @@ static void
 take_shot (Fixture    *fixture,
            const Shot *shot)
 {
-  set_text_size (shot->text_size);
+  kiosk_test_ui_set_text_size (shot->text_size);
   open_window (fixture, KIOSK_LANG_VI, shot->width, shot->height);
   if (shot->high_contrast)
     gtk_widget_add_css_class (GTK_WIDGET (fixture->window), "high-contrast");
@@ -511,7 +477,7 @@ test_screenshots (Fixture       *fixture,
       g_clear_object (&fixture->page);
       take_shot (fixture, &shots[i]);
     }
-  set_text_size (100);
+  kiosk_test_ui_set_text_size (100);
 }
 
 int
@@ -526,7 +492,7 @@ main (int   argc,
   kiosk_test_init_dirs ();
   kiosk_test_ui_init (&argc, &argv);
   kiosk_test_ui_bundled_store ();
-  set_text_size (100);
+  kiosk_test_ui_set_text_size (100);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
