@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "kiosk-folder-chooser.h"
 #include "kiosk-leaflet.h"
 #include "kiosk-print-dialog.h"
 #include "kiosk-print-job.h"
@@ -512,19 +513,14 @@ save_pdf_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   KioskPrintDialog *self = KIOSK_PRINT_DIALOG (widget);
-  GtkFileChooserNative *chooser;
 
   if (self->chooser != NULL)
     return;
   /* A folder, not a file name: staff pick the USB stick and the name is made for them. */
-  chooser = gtk_file_chooser_native_new (_("Save the leaflet in a folder"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Save here"),
-                                         _("_Cancel"));
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_set_modal (self->chooser, TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (kiosk_folder_chooser_show (widget,
+                                                                _("Save the leaflet in a folder"),
+                                                                _("_Save here"),
+                                                                G_CALLBACK (on_chooser_response_cb)));
 }
 
 /* Pages, copies, closing. */

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-folder-chooser.h"
 #include "kiosk-usage-page.h"
 
 /* A month on screen; the files have every day. */
@@ -291,40 +292,16 @@ on_chooser_response_cb (KioskUsagePage       *self,
     kiosk_usage_page_export_to (self, folder);
 }
 
-/* The chooser opens on the first stick or disk the system mounted, if any. */
-static void
-open_on_first_mount (GtkFileChooser *chooser)
-{
-  g_autoptr(GVolumeMonitor) volumes = g_volume_monitor_get ();
-  GList *mounts = g_volume_monitor_get_mounts (volumes);
-
-  if (mounts != NULL)
-    {
-      g_autoptr(GFile) root = g_mount_get_root (mounts->data);
-
-      gtk_file_chooser_set_current_folder (chooser, root, NULL);
-    }
-  g_list_free_full (mounts, g_object_unref);
-}
-
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   KioskUsagePage *self = KIOSK_USAGE_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Save the usage counts"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("Save here"), _("Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  open_on_first_mount (GTK_FILE_CHOOSER (self->chooser));
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  self->chooser = kiosk_folder_chooser_show (widget, _("Save the usage counts"), _("Save here"),
+                                             G_CALLBACK (on_chooser_response_cb));
 }
 
 /* ---- reset ---- */

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
+#include "kiosk-folder-chooser.h"
 #include "kiosk-usb-page.h"
 
 /* Versions are publishing times from the year 2000 on; smaller ones are counters. */
@@ -284,17 +285,10 @@ choose_folder_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   KioskUsbPage *self = KIOSK_USB_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Look for content in a folder"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("Look here"), _("Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  self->chooser = kiosk_folder_chooser_show (widget, _("Look for content in a folder"),
+                                             _("Look here"), G_CALLBACK (on_chooser_response_cb));
 }
 
 /* ---- GObject ---- */
