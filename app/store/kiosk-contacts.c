@@ -122,10 +122,12 @@ kiosk_contacts_set (KioskStore        *store,
   name_vi = full_name (kind, KIOSK_LANG_VI, person);
   name_en = full_name (kind, KIOSK_LANG_EN, person);
   stmt = kiosk_store_prepare (store,
-                  "INSERT OR REPLACE INTO hotlines (source, id, position, number, national, free,"
-                  " name_vi, name_en, purpose_vi, purpose_en, hours_vi, hours_en)"
-                  " VALUES ('" KIOSK_LOCAL_SOURCE "', ?1, ?2, ?3, 0, 0, ?4, ?5, ?6, ?7, '', '')",
-                  error);
+                              "INSERT OR REPLACE INTO hotlines (source, id, position, number, "
+                              "national, free,"
+                              " name_vi, name_en, purpose_vi, purpose_en, hours_vi, hours_en)"
+                              " VALUES ('" KIOSK_LOCAL_SOURCE "', ?1, ?2, ?3, 0, 0,"
+                              " ?4, ?5, ?6, ?7, '', '')",
+                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, spec->id, -1, SQLITE_STATIC);
@@ -153,8 +155,9 @@ kiosk_contacts_remove (KioskStore        *store,
   g_return_val_if_fail (kind < KIOSK_N_CONTACTS, FALSE);
 
   stmt = kiosk_store_prepare (store,
-                  "DELETE FROM hotlines WHERE source = '" KIOSK_LOCAL_SOURCE "' AND id = ?1",
-                  error);
+                              "DELETE FROM hotlines"
+                              " WHERE source = '" KIOSK_LOCAL_SOURCE "' AND id = ?1",
+                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, contacts[kind].id, -1, SQLITE_STATIC);
@@ -179,9 +182,9 @@ kiosk_contacts_dup_number (KioskStore        *store,
   if (person != NULL)
     *person = NULL;
   stmt = kiosk_store_prepare (store,
-                  "SELECT number, name_vi FROM hotlines"
-                  " WHERE source = '" KIOSK_LOCAL_SOURCE "' AND id = ?1",
-                  NULL);
+                              "SELECT number, name_vi FROM hotlines"
+                              " WHERE source = '" KIOSK_LOCAL_SOURCE "' AND id = ?1",
+                              NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, contacts[kind].id, -1, SQLITE_STATIC);

@@ -103,8 +103,9 @@ dup_hash (KioskStore  *store,
           KioskRole    role,
           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = kiosk_store_prepare (store, "SELECT hash FROM pins WHERE role = ?1", error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
+  stmt = kiosk_store_prepare (store, "SELECT hash FROM pins WHERE role = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, role_key (role), -1, SQLITE_STATIC);
@@ -135,9 +136,9 @@ store_hash (KioskStore  *store,
 {
   g_autoptr(sqlite3_stmt) stmt =
     kiosk_store_prepare (store,
-             "INSERT INTO pins (role, hash, changed) VALUES (?1, ?2, ?3)"
-             " ON CONFLICT (role) DO UPDATE SET hash = ?2, changed = ?3",
-             error);
+                         "INSERT INTO pins (role, hash, changed) VALUES (?1, ?2, ?3)"
+                         " ON CONFLICT (role) DO UPDATE SET hash = ?2, changed = ?3",
+                         error);
 
   if (stmt == NULL)
     return FALSE;
@@ -156,9 +157,9 @@ write_lockout (KioskStore  *store,
 {
   g_autoptr(sqlite3_stmt) stmt =
     kiosk_store_prepare (store,
-             "UPDATE pin_lockout SET failures = ?1, lockouts = ?2, locked_until = ?3"
-             " WHERE id = 1",
-             error);
+                         "UPDATE pin_lockout SET failures = ?1, lockouts = ?2, locked_until = ?3"
+                         " WHERE id = 1",
+                         error);
 
   if (stmt == NULL)
     return FALSE;
@@ -231,8 +232,10 @@ kiosk_pins_get_status (KioskStore      *store,
 
   memset (status, 0, sizeof *status);
   status->tries_left = KIOSK_PIN_MAX_FAILURES;
-  stmt = kiosk_store_prepare (store, "SELECT failures, lockouts, locked_until FROM pin_lockout WHERE id = 1",
-                  error);
+  stmt = kiosk_store_prepare (store,
+                              "SELECT failures, lockouts, locked_until FROM pin_lockout"
+                              " WHERE id = 1",
+                              error);
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW)

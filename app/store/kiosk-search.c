@@ -654,9 +654,10 @@ rank_rows (KioskStore   *store,
   int rc;
 
   stmt = kiosk_store_prepare (store,
-                  "SELECT 1 FROM article_search"
-                  " WHERE article_search MATCH ?1 AND kiosk_rank (article_search, ?2) LIMIT 1",
-                  error);
+                              "SELECT 1 FROM article_search"
+                              " WHERE article_search MATCH ?1 AND kiosk_rank (article_search, "
+                              "?2) LIMIT 1",
+                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, query->match, -1, SQLITE_STATIC);
@@ -715,7 +716,8 @@ pick_articles (KioskStore  *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) picks = g_array_sized_new (FALSE, FALSE, sizeof (Pick), rows->len);
 
-  stmt = kiosk_store_prepare (store, "SELECT article, lang FROM article_texts WHERE docid = ?1", error);
+  stmt = kiosk_store_prepare (store,
+                              "SELECT article, lang FROM article_texts WHERE docid = ?1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -1125,12 +1127,13 @@ make_hits (KioskStore     *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = kiosk_store_prepare (store,
-                  "SELECT a.id, a.topic, asked.title, shown.title, shown.summary, shown.body"
-                  " FROM article_texts shown JOIN articles a ON a.rowid = shown.article"
-                  " LEFT JOIN article_texts asked ON asked.article = shown.article"
-                  "  AND asked.lang = ?2"
-                  " WHERE shown.docid = ?1",
-                  error);
+                              "SELECT a.id, a.topic, asked.title, shown.title, shown.summary, "
+                              "shown.body"
+                              " FROM article_texts shown JOIN articles a ON a.rowid = shown.article"
+                              " LEFT JOIN article_texts asked ON asked.article = shown.article"
+                              "  AND asked.lang = ?2"
+                              " WHERE shown.docid = ?1",
+                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 2, kiosk_lang_to_string (lang), -1, SQLITE_STATIC);

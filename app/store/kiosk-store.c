@@ -133,8 +133,8 @@ sqlite3_stmt *
 kiosk_store_prepare (KioskStore  *self,
                      const char  *sql,
                      GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
+                     {
+                     sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
@@ -384,12 +384,14 @@ kiosk_store_list_topics (KioskStore  *self,
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
 
   stmt = kiosk_store_prepare (self,
-                  "SELECT id, source, position, icon, title_vi, title_en, summary_vi, summary_en"
-                  " FROM topics ORDER BY position, id",
-                  error);
+                              "SELECT id, source, position, icon, title_vi, title_en, "
+                              "summary_vi, summary_en"
+                              " FROM topics ORDER BY position, id",
+                              error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_store_collect_rows (self, stmt, topic_from_row, (GDestroyNotify) kiosk_topic_free, error);
+  return kiosk_store_collect_rows (self, stmt, topic_from_row,
+                                   (GDestroyNotify) kiosk_topic_free, error);
 }
 
 /* Columns 0–6 are the article, then per language: title, summary, tags[, body]. */
@@ -432,13 +434,15 @@ kiosk_store_list_articles (KioskStore  *self,
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
 
   stmt = kiosk_store_prepare (self,
-                  ARTICLE_SELECT ARTICLE_JOIN
-                  " WHERE ?1 IS NULL OR a.topic = ?1 ORDER BY a.topic, a.position, a.id",
-                  error);
+                              ARTICLE_SELECT ARTICLE_JOIN
+                              " WHERE ?1 IS NULL OR a.topic = ?1 ORDER BY a.topic, a.position, "
+                              "a.id",
+                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, topic, -1, SQLITE_TRANSIENT);
-  return kiosk_store_collect_rows (self, stmt, article_from_row, (GDestroyNotify) kiosk_article_free, error);
+  return kiosk_store_collect_rows (self, stmt, article_from_row,
+                                   (GDestroyNotify) kiosk_article_free, error);
 }
 
 KioskArticle *
@@ -453,7 +457,9 @@ kiosk_store_get_article (KioskStore  *self,
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = kiosk_store_prepare (self, ARTICLE_SELECT ", v.body, e.body" ARTICLE_JOIN " WHERE a.id = ?1", error);
+  stmt = kiosk_store_prepare (self,
+                              ARTICLE_SELECT ", v.body, e.body" ARTICLE_JOIN " WHERE a.id = ?1",
+                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -506,13 +512,15 @@ kiosk_store_list_hotlines (KioskStore  *self,
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
 
   stmt = kiosk_store_prepare (self,
-                  "SELECT id, source, position, number, national, free, name_vi, name_en,"
-                  " purpose_vi, purpose_en, hours_vi, hours_en FROM hotlines"
-                  " ORDER BY national DESC, source, position",
-                  error);
+                              "SELECT id, source, position, number, national, free, name_vi, "
+                              "name_en,"
+                              " purpose_vi, purpose_en, hours_vi, hours_en FROM hotlines"
+                              " ORDER BY national DESC, source, position",
+                              error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_store_collect_rows (self, stmt, hotline_from_row, (GDestroyNotify) kiosk_hotline_free, error);
+  return kiosk_store_collect_rows (self, stmt, hotline_from_row,
+                                   (GDestroyNotify) kiosk_hotline_free, error);
 }
 
 GBytes *
@@ -528,9 +536,10 @@ kiosk_store_get_media (KioskStore  *self,
   g_return_val_if_fail (name != NULL, NULL);
 
   stmt = kiosk_store_prepare (self,
-                  "SELECT m.mime, m.data FROM media_names n JOIN media m ON m.sha256 = n.sha256"
-                  " WHERE n.name = ?1 LIMIT 1",
-                  error);
+                              "SELECT m.mime, m.data FROM media_names n JOIN media m ON m.sha256 "
+                              "= n.sha256"
+                              " WHERE n.name = ?1 LIMIT 1",
+                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
@@ -584,7 +593,8 @@ kiosk_store_list_sources (KioskStore  *self,
   stmt = kiosk_store_prepare (self, SOURCE_SELECT " ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_store_collect_rows (self, stmt, source_from_row, (GDestroyNotify) kiosk_source_free, error);
+  return kiosk_store_collect_rows (self, stmt, source_from_row,
+                                   (GDestroyNotify) kiosk_source_free, error);
 }
 
 KioskSource *
@@ -638,9 +648,9 @@ kiosk_store_trust_key (KioskStore  *self,
   canonical = g_base64_encode (raw, len);
 
   stmt = kiosk_store_prepare (self,
-                  "INSERT INTO trusted_keys (key, added) VALUES (?1, ?2)"
-                  " ON CONFLICT (key) DO NOTHING",
-                  error);
+                              "INSERT INTO trusted_keys (key, added) VALUES (?1, ?2)"
+                              " ON CONFLICT (key) DO NOTHING",
+                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, canonical, -1, SQLITE_TRANSIENT);
@@ -803,9 +813,10 @@ pin_key (KioskStore  *self,
   g_autoptr(sqlite3_stmt) owner = NULL;
   sqlite3_stmt *insert;
 
-  if (key == NULL || (owner = kiosk_store_prepare (self, "SELECT source FROM trusted_keys WHERE key = ?1",
-                                       error)) == NULL)
-    return FALSE;
+  if (key == NULL || (owner = kiosk_store_prepare (self,
+                                                   "SELECT source FROM trusted_keys WHERE key = ?1",
+                                                   error)) == NULL)
+                                                   return FALSE;
   sqlite3_bind_text (owner, 1, key, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (owner) == SQLITE_ROW)
     {
@@ -819,8 +830,9 @@ pin_key (KioskStore  *self,
       return FALSE;
     }
 
-  insert = kiosk_store_prepare (self, "INSERT INTO trusted_keys (key, source, added) VALUES (?1, ?2, ?3)",
-                    error);
+  insert = kiosk_store_prepare (self,
+                                "INSERT INTO trusted_keys (key, source, added) VALUES (?1, ?2, ?3)",
+                                error);
   if (insert == NULL)
     return FALSE;
   sqlite3_bind_text (insert, 1, key, -1, SQLITE_TRANSIENT);
@@ -836,10 +848,11 @@ upsert_source (KioskStore  *self,
                GError     **error)
 {
   sqlite3_stmt *stmt = kiosk_store_prepare (self,
-                                "INSERT INTO sources (id, url, enabled) VALUES (?1, ?2, 1)"
-                                " ON CONFLICT (id) DO UPDATE SET url = ?2, enabled = 1,"
-                                " etag = CASE WHEN url IS ?2 THEN etag END",
-                                error);
+                                            "INSERT INTO sources (id, url, enabled) VALUES (?1, "
+                                            "?2, 1)"
+                                            " ON CONFLICT (id) DO UPDATE SET url = ?2, enabled = 1,"
+                                            " etag = CASE WHEN url IS ?2 THEN etag END",
+                                            error);
 
   if (stmt == NULL)
     return FALSE;
@@ -920,8 +933,9 @@ kiosk_store_list_source_keys (KioskStore  *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   stmt = kiosk_store_prepare (self,
-                  "SELECT key FROM trusted_keys WHERE source = ?1 OR source IS NULL ORDER BY added",
-                  error);
+                              "SELECT key FROM trusted_keys WHERE source = ?1 OR source IS NULL "
+                              "ORDER BY added",
+                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -964,9 +978,10 @@ update_sync_log (KioskStore               *self,
                  GError                  **error)
 {
   sqlite3_stmt *stmt = kiosk_store_prepare (self,
-                                "UPDATE sync_log SET finished = ?2, ok = ?3, version = ?4,"
-                                " objects = ?5, bytes = ?6, message = ?7 WHERE id = ?1",
-                                error);
+                                            "UPDATE sync_log SET finished = ?2, ok = ?3, version "
+                                            "= ?4,"
+                                            " objects = ?5, bytes = ?6, message = ?7 WHERE id = ?1",
+                                            error);
 
   if (stmt == NULL)
     return FALSE;
@@ -987,10 +1002,11 @@ update_source_result (KioskStore               *self,
                       GError                  **error)
 {
   sqlite3_stmt *stmt = kiosk_store_prepare (self,
-                                "UPDATE sources SET last_result = ?2, etag = ?3,"
-                                " last_success = CASE WHEN ?4 THEN ?5 ELSE last_success END"
-                                " WHERE id = ?1",
-                                error);
+                                            "UPDATE sources SET last_result = ?2, etag = ?3,"
+                                            " last_success = CASE WHEN ?4 THEN ?5 ELSE "
+                                            "last_success END"
+                                            " WHERE id = ?1",
+                                            error);
 
   if (stmt == NULL)
     return FALSE;
@@ -1058,13 +1074,15 @@ kiosk_store_list_sync_log (KioskStore  *self,
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
 
   stmt = kiosk_store_prepare (self,
-                  "SELECT id, source, started, finished, ok, version, objects, bytes, message"
-                  " FROM sync_log ORDER BY id DESC LIMIT ?1",
-                  error);
+                              "SELECT id, source, started, finished, ok, version, objects, "
+                              "bytes, message"
+                              " FROM sync_log ORDER BY id DESC LIMIT ?1",
+                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, limit);
-  return kiosk_store_collect_rows (self, stmt, sync_log_from_row, (GDestroyNotify) kiosk_sync_log_entry_free,
+  return kiosk_store_collect_rows (self, stmt, sync_log_from_row,
+                                   (GDestroyNotify) kiosk_sync_log_entry_free,
                        error);
 }
 

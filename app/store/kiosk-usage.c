@@ -165,15 +165,17 @@ write_days (KioskStore       *store,
   gpointer key, value;
 
   stmt = kiosk_store_prepare (store,
-                  "INSERT INTO usage_days (day, topic_views, article_views, searches,"
-                  " zero_result_searches, leaflets_printed) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-                  " ON CONFLICT (day) DO UPDATE SET"
-                  " topic_views = topic_views + excluded.topic_views,"
-                  " article_views = article_views + excluded.article_views,"
-                  " searches = searches + excluded.searches,"
-                  " zero_result_searches = zero_result_searches + excluded.zero_result_searches,"
-                  " leaflets_printed = leaflets_printed + excluded.leaflets_printed",
-                  error);
+                              "INSERT INTO usage_days (day, topic_views, article_views, searches,"
+                              " zero_result_searches, leaflets_printed) VALUES (?1, ?2, ?3, ?4, "
+                              "?5, ?6)"
+                              " ON CONFLICT (day) DO UPDATE SET"
+                              " topic_views = topic_views + excluded.topic_views,"
+                              " article_views = article_views + excluded.article_views,"
+                              " searches = searches + excluded.searches,"
+                              " zero_result_searches = zero_result_searches + "
+                              "excluded.zero_result_searches,"
+                              " leaflets_printed = leaflets_printed + excluded.leaflets_printed",
+                              error);
   if (stmt == NULL)
     return FALSE;
 
@@ -201,9 +203,11 @@ write_items (KioskStore       *store,
   gpointer key, value;
 
   stmt = kiosk_store_prepare (store,
-                  "INSERT INTO usage_items (month, kind, id, views) VALUES (?1, ?2, ?3, ?4)"
-                  " ON CONFLICT (month, kind, id) DO UPDATE SET views = views + excluded.views",
-                  error);
+                              "INSERT INTO usage_items (month, kind, id, views) VALUES (?1, ?2, "
+                              "?3, ?4)"
+                              " ON CONFLICT (month, kind, id) DO UPDATE SET views = views + "
+                              "excluded.views",
+                              error);
   if (stmt == NULL)
     return FALSE;
 
@@ -262,12 +266,14 @@ kiosk_usage_list_days (KioskStore  *store,
   g_return_val_if_fail (KIOSK_IS_STORE (store), NULL);
 
   stmt = kiosk_store_prepare (store,
-                  "SELECT day, topic_views, article_views, searches, zero_result_searches,"
-                  " leaflets_printed FROM usage_days ORDER BY day",
-                  error);
+                              "SELECT day, topic_views, article_views, searches, "
+                              "zero_result_searches,"
+                              " leaflets_printed FROM usage_days ORDER BY day",
+                              error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_store_collect_rows (store, stmt, day_from_row, (GDestroyNotify) kiosk_usage_day_free, error);
+  return kiosk_store_collect_rows (store, stmt, day_from_row,
+                                   (GDestroyNotify) kiosk_usage_day_free, error);
 }
 
 static gpointer
@@ -291,12 +297,13 @@ kiosk_usage_list_items (KioskStore  *store,
   g_return_val_if_fail (KIOSK_IS_STORE (store), NULL);
 
   stmt = kiosk_store_prepare (store,
-                  "SELECT month, kind, id, views FROM usage_items"
-                  " ORDER BY month, views DESC, kind DESC, id",
-                  error);
+                              "SELECT month, kind, id, views FROM usage_items"
+                              " ORDER BY month, views DESC, kind DESC, id",
+                              error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_store_collect_rows (store, stmt, item_from_row, (GDestroyNotify) kiosk_usage_item_free, error);
+  return kiosk_store_collect_rows (store, stmt, item_from_row,
+                                   (GDestroyNotify) kiosk_usage_item_free, error);
 }
 
 gboolean
