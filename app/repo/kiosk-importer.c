@@ -21,6 +21,7 @@
 
 #include "kiosk-importer.h"
 #include "kiosk-repo-format.h"
+#include "kiosk-sha256.h"
 
 typedef struct {
   KioskManifestObject *entry;   /* borrowed from the manifest */
@@ -248,7 +249,6 @@ read_object (Import               *import,
   g_autoptr(GFile) file = g_file_get_child (import->objects_dir, entry->sha256);
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) io_error = NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree guint8 *data = g_malloc (entry->size + 1);
   gsize got = 0;
 
@@ -274,8 +274,7 @@ read_object (Import               *import,
       return NULL;
     }
 
-  g_checksum_update (checksum, data, got);
-  if (g_strcmp0 (g_checksum_get_string (checksum), entry->sha256) != 0)
+  if (!kiosk_sha256_matches (data, got, entry->sha256))
     {
       g_set_error (error, KIOSK_IMPORT_ERROR, KIOSK_IMPORT_ERROR_OBJECT_HASH,
                    _("Part of the content (“%s”) does not match its signature, so nothing was changed. The copy may be damaged or altered."),
@@ -631,10 +630,13 @@ join_tags (JsonObject *text)
   return g_strjoinv (", ", list);
 }
 
+/* Article texts go through a staging table and reach article_texts, and with it the
+ * search index, in one statement at the end (flush_texts): FTS5 writes its pending
+ * terms out at every statement that touches it, so one statement per text would leave
+ * thousands of tiny index segments to merge. */
 static gboolean
 apply_article_text (Import      *import,
                     gint64       rowid,
-                    gboolean     exists,
                     JsonObject  *article,
                     const char  *lang,
                     GError     **error)
@@ -642,14 +644,8 @@ apply_article_text (Import      *import,
   JsonObject *text = get_object (article, lang);
   g_autofree char *tags = join_tags (text);
 
-  if (exists)
-    return run (import, error,
-                "UPDATE article_texts SET title = ?3, summary = ?4, tags = ?5, body = ?6"
-                " WHERE article = ?1 AND lang = ?2",
-                "isssss", rowid, lang, get_string (text, "title"), get_string (text, "summary"),
-                tags, get_string (text, "body"));
   return run (import, error,
-              "INSERT INTO article_texts (article, lang, title, summary, tags, body)"
+              "INSERT OR REPLACE INTO temp.staged_texts (article, lang, title, summary, tags, body)"
               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
               "isssss", rowid, lang, get_string (text, "title"), get_string (text, "summary"),
               tags, get_string (text, "body"));
@@ -696,8 +692,8 @@ apply_article (Import      *import,
       rowid = sqlite3_last_insert_rowid (db);
     }
 
-  return apply_article_text (import, rowid, exists, article, "vi", error) &&
-         apply_article_text (import, rowid, exists, article, "en", error);
+  return apply_article_text (import, rowid, article, "vi", error) &&
+         apply_article_text (import, rowid, article, "en", error);
 }
 
 static gboolean
@@ -801,10 +797,12 @@ remove_object (Import      *import,
   const char *id = slash + 1;
   gboolean ok = TRUE;
 
+  /* The texts go in one statement from remove_gone_objects, for the reason given at
+   * apply_article_text. */
   if (g_str_equal (kind, "article"))
     ok = run (import, error,
-              "DELETE FROM article_texts WHERE article ="
-              " (SELECT rowid FROM articles WHERE id = ?1 AND source = ?2)",
+              "INSERT INTO temp.gone_articles (rowid)"
+              " SELECT rowid FROM articles WHERE id = ?1 AND source = ?2",
               "ss", id, source) &&
          run (import, error, "DELETE FROM articles WHERE id = ?1 AND source = ?2", "ss", id, source);
   else if (g_str_equal (kind, "topic"))
@@ -818,19 +816,26 @@ remove_object (Import      *import,
                     "sss", source, kind, id);
 }
 
+/* Removes what this source no longer lists, or everything it holds when @all. */
 static gboolean
-remove_gone_objects (Import  *import,
-                     GError **error)
+remove_objects (Import   *import,
+                gboolean  all,
+                GError  **error)
 {
   GHashTableIter iter;
   gpointer key;
 
   g_hash_table_iter_init (&iter, import->held);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (import->in_manifest, key) && !remove_object (import, key, error))
+    if ((all || !g_hash_table_contains (import->in_manifest, key)) &&
+        !remove_object (import, key, error))
       return FALSE;
 
   return run (import, error,
+              "DELETE FROM article_texts WHERE article IN (SELECT rowid FROM temp.gone_articles)",
+              "") &&
+         run (import, error, "DELETE FROM temp.gone_articles", "") &&
+         run (import, error,
               "DELETE FROM media WHERE sha256 NOT IN (SELECT sha256 FROM media_names)", "");
 }
 
@@ -881,6 +886,21 @@ check_base (Import  *import,
   return FALSE;
 }
 
+/* Writes the staged article texts in one statement; see apply_article_text. An
+ * existing (article, lang) row keeps its docid, so the search index updates in place. */
+static gboolean
+flush_texts (Import  *import,
+             GError **error)
+{
+  return run (import, error,
+              "INSERT INTO article_texts (article, lang, title, summary, tags, body)"
+              " SELECT article, lang, title, summary, tags, body FROM temp.staged_texts"
+              " WHERE true ON CONFLICT (article, lang) DO UPDATE SET title = excluded.title,"
+              " summary = excluded.summary, tags = excluded.tags, body = excluded.body",
+              "") &&
+         run (import, error, "DELETE FROM temp.staged_texts", "");
+}
+
 static gboolean
 apply_all (Import  *import,
            GError **error)
@@ -893,7 +913,25 @@ apply_all (Import  *import,
   for (guint i = 0; i < import->changed->len; i++)
     if (!apply_pending (import, import->changed->pdata[i], error))
       return FALSE;
-  return remove_gone_objects (import, error);
+  return flush_texts (import, error) && remove_objects (import, FALSE, error);
+}
+
+/* Connection-private tables, created on first use and emptied before each commit; they
+ * are never part of the store file. */
+static gboolean
+create_staging_tables (Import  *import,
+                       GError **error)
+{
+  int rc = sqlite3_exec (kiosk_store_get_db (import->store),
+                         "CREATE TEMP TABLE IF NOT EXISTS staged_texts ("
+                         "  article INTEGER NOT NULL, lang TEXT NOT NULL,"
+                         "  title TEXT NOT NULL, summary TEXT NOT NULL,"
+                         "  tags TEXT NOT NULL, body TEXT NOT NULL,"
+                         "  PRIMARY KEY (article, lang));"
+                         "CREATE TEMP TABLE IF NOT EXISTS gone_articles (rowid INTEGER PRIMARY KEY);",
+                         NULL, NULL, NULL);
+
+  return rc == SQLITE_OK || store_failed (import, rc, error);
 }
 
 static gboolean
@@ -903,7 +941,7 @@ apply_in_transaction (Import  *import,
   if (!kiosk_store_begin_write (import->store, error))
     return FALSE;
 
-  if (!apply_all (import, error) || !kiosk_store_commit (import->store, error))
+  if (!create_staging_tables (import, error) || !apply_all (import, error) || !kiosk_store_commit (import->store, error))
     {
       kiosk_store_rollback (import->store);
       return FALSE;
@@ -1241,18 +1279,9 @@ remove_source_rows (Import      *import,
                     const char  *id,
                     GError     **error)
 {
-  GHashTableIter iter;
-  gpointer key;
-
   load_held_objects (import);
-  g_hash_table_iter_init (&iter, import->held);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!remove_object (import, key, error))
-      return FALSE;
-
-  return run (import, error, "DELETE FROM hotlines WHERE source = ?1", "s", id) &&
-         run (import, error,
-              "DELETE FROM media WHERE sha256 NOT IN (SELECT sha256 FROM media_names)", "") &&
+  return create_staging_tables (import, error) && remove_objects (import, TRUE, error) &&
+         run (import, error, "DELETE FROM hotlines WHERE source = ?1", "s", id) &&
          run (import, error, "DELETE FROM trusted_keys WHERE source = ?1", "s", id) &&
          run (import, error, "DELETE FROM sources WHERE id = ?1", "s", id);
 }
