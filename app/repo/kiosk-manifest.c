@@ -18,6 +18,7 @@
 
 #include "kiosk-manifest.h"
 #include "kiosk-repo-format.h"
+#include "kiosk-sha256.h"
 
 G_DEFINE_QUARK (kiosk-import-error-quark, kiosk_import_error)
 
@@ -584,14 +585,17 @@ char *
 kiosk_manifest_objects_digest (GPtrArray *objects)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_full (objects->len, g_free);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  char *hex = g_malloc (KIOSK_SHA256_HEX_LEN + 1);
+  KioskSha256 sha;
 
   for (guint i = 0; i < objects->len; i++)
     g_ptr_array_add (lines, digest_line (objects->pdata[i]));
   g_ptr_array_sort (lines, compare_lines);
+  kiosk_sha256_init (&sha);
   for (guint i = 0; i < lines->len; i++)
-    g_checksum_update (checksum, lines->pdata[i], strlen (lines->pdata[i]));
-  return g_strdup (g_checksum_get_string (checksum));
+    kiosk_sha256_update (&sha, lines->pdata[i], strlen (lines->pdata[i]));
+  kiosk_sha256_finish_hex (&sha, hex);
+  return hex;
 }
 
 static char *

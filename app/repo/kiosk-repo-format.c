@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kiosk-repo-format.h"
+#include "kiosk-sha256.h"
 
 static gboolean
 is_id_char (char c)
@@ -89,7 +90,13 @@ char *
 kiosk_sha256_hex (const guint8 *data,
                   gsize         len)
 {
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+  KioskSha256 sha;
+  char *hex = g_malloc (KIOSK_SHA256_HEX_LEN + 1);
+
+  kiosk_sha256_init (&sha);
+  kiosk_sha256_update (&sha, data, len);
+  kiosk_sha256_finish_hex (&sha, hex);
+  return hex;
 }
 
 /* Builds the manifest.signed envelope around @body, signed with one secret key. */

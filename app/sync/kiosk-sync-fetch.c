@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-sha256.h"
 #include "kiosk-sync-error.h"
 #include "kiosk-sync-fetch.h"
 
@@ -32,7 +33,7 @@ typedef struct {
   GOutputStream    *out;           /* opened by the first store step */
   GByteArray       *memory;
   GInputStream     *in;
-  GChecksum        *checksum;
+  KioskSha256       sha;
   guint8           *buffer;
   GStrv             allowed_hosts;
   GCancellable     *cancellable;   /* cancelled by the caller's, or by a limit */
@@ -92,7 +93,6 @@ fetch_free (Fetch *fetch)
   g_clear_object (&fetch->out);
   g_clear_pointer (&fetch->memory, g_byte_array_unref);
   g_clear_object (&fetch->in);
-  g_clear_pointer (&fetch->checksum, g_checksum_free);
   g_free (fetch->buffer);
   g_strfreev (fetch->allowed_hosts);
   g_clear_object (&fetch->cancellable);
@@ -321,7 +321,7 @@ prepare_body (Fetch   *fetch,
     return too_large (fetch, error);
 
   fetch->result->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
-  fetch->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  kiosk_sha256_init (&fetch->sha);
   fetch->buffer = g_malloc (CHUNK_SIZE);
   if (fetch->dest == NULL)
     fetch->memory = g_byte_array_new ();
@@ -381,6 +381,8 @@ static gboolean
 check_complete (Fetch   *fetch,
                 GError **error)
 {
+  char hex[KIOSK_SHA256_HEX_LEN + 1];
+
   if (fetch->sha256 == NULL)
     return TRUE;
   if ((gint64) fetch->result->bytes < fetch->size)
@@ -390,7 +392,8 @@ check_complete (Fetch   *fetch,
                    fetch->label);
       return FALSE;
     }
-  if (g_strcmp0 (g_checksum_get_string (fetch->checksum), fetch->sha256) != 0)
+  kiosk_sha256_finish_hex (&fetch->sha, hex);
+  if (g_strcmp0 (hex, fetch->sha256) != 0)
     {
       g_set_error (error, KIOSK_SYNC_ERROR, KIOSK_SYNC_ERROR_OBJECT_HASH,
                    _("The server sent “%s” with different content from what the province signed, so it was thrown away. Nothing was changed."),
@@ -469,7 +472,7 @@ store_thread (GTask        *step,
   Fetch *fetch = task_data;
   GError *error = NULL;
 
-  g_checksum_update (fetch->checksum, fetch->buffer, fetch->filled);
+  kiosk_sha256_update (&fetch->sha, fetch->buffer, fetch->filled);
   if (!write_filled (fetch, cancellable, &error) ||
       (fetch->at_end && !commit (fetch, cancellable, &error)))
     g_task_return_error (step, error);
@@ -527,7 +530,7 @@ take_bytes (GTask *task,
     fetch->progress (n, fetch->progress_data);
   if (fetch->memory != NULL)
     {
-      g_checksum_update (fetch->checksum, fetch->buffer, n);
+      kiosk_sha256_update (&fetch->sha, fetch->buffer, n);
       g_byte_array_append (fetch->memory, fetch->buffer, n);
       read_next (task);
       return;
