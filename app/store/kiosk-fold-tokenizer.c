@@ -139,6 +139,43 @@ is_ascii (const char *text,
   return TRUE;
 }
 
+/* Whether @text is sure to be in NFC already: Latin letters precomposed, as Vietnamese
+ * is written, and no combining mark (U+0300–U+036F). Such text needs no normalising,
+ * which would cost more than the rest of the indexing. */
+static gboolean
+is_plain_nfc (const char *text,
+              int         len)
+{
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!(c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes the case-mapped characters of NFC text @nfc to @out, which has room for four
+ * bytes per byte of @nfc (one character maps to one character of at most four bytes);
+ * returns the length written. */
+static int
+map_case (const char *nfc,
+          int         len,
+          gboolean    upper,
+          char       *out)
+{
+  int n = 0;
+
+  for (const char *p = nfc; p < nfc + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      n += g_unichar_to_utf8 (upper ? g_unichar_toupper (c) : g_unichar_tolower (c), out + n);
+    }
+  return n;
+}
+
 /* The upper-cased NFC form of the text that became @folded, or NULL when it carries
  * no mark, i.e. its lower-cased form is the folded token itself. Case is mapped one
  * character at a time, so the result does not depend on the locale. */
@@ -148,23 +185,34 @@ exact_form (const char *text,
             const char *folded,
             int         folded_len)
 {
-  g_autofree char *nfc = NULL;
-  g_autoptr(GString) lower = NULL;
-  GString *upper;
+  g_autofree char *normalized = NULL;
+  g_autofree char *heap = NULL;
+  const char *nfc = text;
+  char buffer[256];
+  char *lower, *upper;
+  gsize size;
+  int nfc_len = len;
+  int n;
 
-  if (is_ascii (text, len) || (nfc = g_utf8_normalize (text, len, G_NORMALIZE_NFC)) == NULL)
+  if (is_ascii (text, len))
+    return NULL;
+  if (!is_plain_nfc (text, len))
+    {
+      if ((normalized = g_utf8_normalize (text, len, G_NORMALIZE_NFC)) == NULL)
+        return NULL;
+      nfc = normalized;
+      nfc_len = strlen (normalized);
+    }
+
+  size = 4 * (gsize) nfc_len + 1;
+  lower = size <= sizeof buffer ? buffer : (heap = g_malloc (size));
+  n = map_case (nfc, nfc_len, FALSE, lower);
+  if (n == folded_len && memcmp (lower, folded, n) == 0)
     return NULL;
 
-  lower = g_string_sized_new (len);
-  for (const char *p = nfc; *p != 0; p = g_utf8_next_char (p))
-    g_string_append_unichar (lower, g_unichar_tolower (g_utf8_get_char (p)));
-  if (lower->len == (gsize) folded_len && memcmp (lower->str, folded, folded_len) == 0)
-    return NULL;
-
-  upper = g_string_sized_new (len);
-  for (const char *p = nfc; *p != 0; p = g_utf8_next_char (p))
-    g_string_append_unichar (upper, g_unichar_toupper (g_utf8_get_char (p)));
-  return g_string_free (upper, FALSE);
+  upper = g_malloc (size);
+  upper[map_case (nfc, nfc_len, TRUE, upper)] = '\0';
+  return upper;
 }
 
 static int
