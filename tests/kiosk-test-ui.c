@@ -267,3 +267,58 @@ kiosk_test_ui_header_stand_in (void)
   gtk_widget_set_size_request (header, -1, 158);
   return header;
 }
+
+/* What gtk_widget_measure() counts around the content box: CSS margin, border and
+ * padding, and the margin properties. */
+static void
+box_extra (GtkWidget *widget,
+           int       *horizontal,
+           int       *vertical)
+{
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
+  GtkBorder margin, border, padding;
+
+  gtk_style_context_get_margin (style, &margin);
+  gtk_style_context_get_border (style, &border);
+  gtk_style_context_get_padding (style, &padding);
+  *horizontal = margin.left + margin.right + border.left + border.right + padding.left +
+                padding.right + gtk_widget_get_margin_start (widget) +
+                gtk_widget_get_margin_end (widget);
+  *vertical = margin.top + margin.bottom + border.top + border.bottom + padding.top +
+              padding.bottom + gtk_widget_get_margin_top (widget) +
+              gtk_widget_get_margin_bottom (widget);
+}
+
+char *
+kiosk_test_ui_find_squeezed (GtkWidget *root)
+{
+  int extra_width, extra_height, width, height, min_width, min_height;
+
+  if (!gtk_widget_get_mapped (root) || !gtk_widget_get_child_visible (root))
+    return NULL;
+
+  box_extra (root, &extra_width, &extra_height);
+  width = gtk_widget_get_width (root) + extra_width;
+  height = gtk_widget_get_height (root) + extra_height;
+  gtk_widget_measure (root, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (root, GTK_ORIENTATION_VERTICAL, width, &min_height, NULL, NULL, NULL);
+  /* A scrollable shows part of what it holds; what it holds must still fit. */
+  if (!GTK_IS_SCROLLABLE (root) && (width < min_width || height < min_height))
+    {
+      const char *text = GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root)) : NULL;
+
+      return g_strdup_printf ("%s “%s” got %d×%d but needs %d×%d", G_OBJECT_TYPE_NAME (root),
+                              text != NULL ? text : gtk_widget_get_name (root),
+                              width, height, min_width, min_height);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      char *found = kiosk_test_ui_find_squeezed (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

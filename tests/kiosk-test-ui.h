@@ -68,4 +68,9 @@ void        kiosk_test_ui_set_text_size   (int         percent);
 GtkWidget  *kiosk_test_ui_header_stand_in (void);
 gboolean    kiosk_test_ui_is_laid_out     (gpointer    widget);
 
+/* Every widget under @root that is drawn got at least the size it asks for, so no text
+ * or icon is cut off or drawn over its neighbour; returns a description of the first
+ * one that did not, or NULL. */
+char       *kiosk_test_ui_find_squeezed   (GtkWidget  *root);
+
 G_END_DECLS

@@ -253,6 +253,7 @@ admin_tour (int      width,
 static void
 tour (int      width,
       int      height,
+      gboolean large_text,
       gboolean extras)
 {
   KioskWindow *window = kiosk_window_new (app, FALSE);
@@ -275,13 +276,21 @@ tour (int      width,
   act (window, "win.hotline", NULL);
   shoot (window, "hotline", width, height);
 
-  if (extras)
+  if (large_text)
     {
       act (window, "win.home", NULL);
       for (int i = 0; i < 4; i++)
         act (window, "win.text-larger", NULL);
       shoot (window, "home-200-percent", width, height);
+      act (window, "win.show-article", "injury-drowning-home");
+      shoot (window, "article-200-percent", width, height);
+      act (window, "win.hotline", NULL);
+      shoot (window, "hotline-200-percent", width, height);
+      act (window, "win.home", NULL);
       act (window, "win.text-normal", NULL);
+    }
+  if (extras)
+    {
       act (window, "win.high-contrast", NULL);
       shoot (window, "home-high-contrast", width, height);
       act (window, "win.show-article", "abuse-when-child-tells");
@@ -332,9 +341,9 @@ main (int   argc,
   setup_tour (1366, 768, TRUE);
   add_sample_contacts ();
 
-  tour (1366, 768, TRUE);
-  tour (1080, 1920, FALSE);
-  tour (1024, 600, FALSE);
+  tour (1366, 768, TRUE, TRUE);
+  tour (1080, 1920, FALSE, FALSE);
+  tour (1024, 600, TRUE, FALSE);
   admin_tour (1366, 768, TRUE);
   admin_tour (1024, 600, TRUE);
   g_clear_object (&app);

@@ -148,6 +148,65 @@ test_text_size (void)
   close_window (window);
 }
 
+/* At 200% text, on the sizes a kiosk comes in, every screen keeps its text and icons
+ * whole. */
+static void
+assert_fits (KioskWindow *window,
+             const char  *screen,
+             const char  *where,
+             int          width,
+             int          height)
+{
+  g_autofree char *squeezed = NULL;
+
+  kiosk_test_ui_wait (300);
+  /* A window never gets less than it needs: had the screen been too small, it would
+   * have grown past the screen's edge. */
+  if (gtk_widget_get_width (GTK_WIDGET (window)) > width ||
+      gtk_widget_get_height (GTK_WIDGET (window)) > height)
+    g_error ("%s, %s, 200%% text: the window needs %d×%d", screen, where,
+             gtk_widget_get_width (GTK_WIDGET (window)),
+             gtk_widget_get_height (GTK_WIDGET (window)));
+  squeezed = kiosk_test_ui_find_squeezed (GTK_WIDGET (window));
+  if (squeezed != NULL)
+    g_error ("%s, %s, 200%% text: %s", screen, where, squeezed);
+}
+
+static void
+test_large_text_fits (void)
+{
+  static const int sizes[][2] = { { 1920, 1080 }, { 1366, 768 }, { 1024, 600 }, { 1080, 1920 } };
+  static const char *languages[] = { "vi", "en" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes) * G_N_ELEMENTS (languages); i++)
+    {
+      KioskWindow *window = new_window ();
+      int width = sizes[i / 2][0], height = sizes[i / 2][1];
+      g_autofree char *where = g_strdup_printf ("%s %d×%d", languages[i % 2], width, height);
+      KioskSearchPage *search;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+      activate (window, "win.language", languages[i % 2]);
+      for (int step = 0; step < 6; step++)
+        activate (window, "win.text-larger", NULL);
+      g_assert_cmpuint (kiosk_window_get_text_percent (window), ==, 200);
+
+      assert_fits (window, "home", where, width, height);
+      activate (window, "win.show-topic", "injury");
+      assert_fits (window, "topic", where, width, height);
+      activate (window, "win.show-article", "injury-drowning-home");
+      assert_fits (window, "article", where, width, height);
+      activate (window, "win.search", NULL);
+      search = KIOSK_SEARCH_PAGE (kiosk_window_get_visible_page (window));
+      kiosk_search_page_set_text (search, "duoi nuoc");
+      kiosk_search_page_flush (search);
+      assert_fits (window, "search", where, width, height);
+      activate (window, "win.hotline", NULL);
+      assert_fits (window, "hotline", where, width, height);
+      close_window (window);
+    }
+}
+
 static void
 test_language (void)
 {
@@ -282,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/window/navigation", test_navigation);
   g_test_add_func ("/kiosk/window/search", test_search);
   g_test_add_func ("/kiosk/window/text-size", test_text_size);
+  g_test_add_func ("/kiosk/window/large-text-fits", test_large_text_fits);
   g_test_add_func ("/kiosk/window/language", test_language);
   g_test_add_func ("/kiosk/window/idle-reset", test_idle_reset);
   g_test_add_func ("/kiosk/window/touch-cancels-countdown", test_touch_cancels_countdown);
