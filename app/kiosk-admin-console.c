@@ -179,6 +179,8 @@ add_pages (KioskAdminConsole *self,
     {
       self->sync_page = kiosk_sync_page_new (store, scheduler);
       gtk_box_append (self->updates_slot, self->sync_page);
+      g_signal_connect_object (self->sync_page, "content-changed",
+                               G_CALLBACK (on_content_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   self->usb_page = kiosk_usb_page_new (kiosk_store_get_path (store),

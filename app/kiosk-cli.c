@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +23,7 @@
 #include "kiosk-pins.h"
 #include "kiosk-search.h"
 #include "kiosk-settings.h"
+#include "kiosk-sources.h"
 #include "kiosk-store.h"
 #include "render/kiosk-leaflet-cli.h"
 #include "sync/kiosk-sync-client.h"
@@ -85,24 +85,6 @@ open_store_with_bundle (void)
   if (result == NULL && !g_error_matches (error, KIOSK_IMPORT_ERROR, KIOSK_IMPORT_ERROR_ROLLBACK))
     g_printerr ("%s\n", error->message);
   return g_steal_pointer (&store);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static KioskLang
@@ -386,26 +368,19 @@ run_add_source (const char   *id,
   return 0;
 }
 
-/* The content goes with the source: content that can no longer be updated, whose
- * expiry is no longer checked, should not stay on a screen about child safety. */
 static int
 run_remove_source (const char *id)
 {
   g_autoptr(KioskStore) store = open_store (KIOSK_STORE_WRITER);
-  g_autoptr(KioskSource) source = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *staging = NULL;
 
   if (store == NULL)
     return 1;
-  source = kiosk_store_get_source (store, id, &error);
-  if (source == NULL || !kiosk_import_remove_source (store, id, &error))
+  if (!kiosk_sources_remove (store, id, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  staging = g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, "staging", id, NULL);
-  remove_tree (staging);
   g_print (_("The kiosk no longer follows %s; its content was removed.\n"), id);
   return 0;
 }

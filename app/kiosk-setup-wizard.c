@@ -13,8 +13,8 @@
 
 #include "kiosk-keyboard.h"
 #include "kiosk-keypad.h"
-#include "kiosk-repo-format.h"
 #include "kiosk-setup-wizard.h"
+#include "kiosk-sources.h"
 
 static const char *const step_names[] = {
   "welcome", "commune", "admin-pin", "staff-pin", "sync", "done",
@@ -257,25 +257,6 @@ check_commune (KioskSetupWizard *self)
   return FALSE;
 }
 
-static gboolean
-key_is_valid (const char *key)
-{
-  g_autofree guchar *raw = NULL;
-  gsize length = 0;
-
-  raw = g_base64_decode (key, &length);
-  return length == KIOSK_KEY_SIZE;
-}
-
-static gboolean
-url_is_valid (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
-
-  return g_strcmp0 (scheme, "https") == 0 || g_strcmp0 (scheme, "http") == 0;
-}
-
 /* What the store would refuse, said here, next to the fields. */
 static gboolean
 check_source (KioskSetupWizard *self)
@@ -284,21 +265,15 @@ check_source (KioskSetupWizard *self)
   g_autofree char *url = dup_entry_text (self->url_entry);
   g_autofree char *key = dup_entry_text (self->key_entry);
   guint filled = (id[0] != '\0') + (url[0] != '\0') + (key[0] != '\0');
+  const char *problem;
 
   self->use_source = filled > 0;
   if (filled == 0)
     return TRUE;
-  if (filled < 3)
-    show_error (self, _("Fill in all three boxes, or press “Later”."));
-  else if (!kiosk_repo_id_is_valid (id))
-    show_error (self, _("The source name uses only small letters, digits, dots and dashes."));
-  else if (!url_is_valid (url))
-    show_error (self, _("The address must start with https:// or http://."));
-  else if (!key_is_valid (key))
-    show_error (self, _("The key is not right: it is 44 letters, digits and signs ending in “=”."));
-  else
-    return TRUE;
-  return FALSE;
+  problem = filled < 3 ? _("Fill in all three boxes, or press “Later”.")
+                       : kiosk_sources_check_fields (id, url, key);
+  show_error (self, problem);
+  return problem == NULL;
 }
 
 static void
@@ -361,41 +336,6 @@ on_commune_activate_cb (KioskSetupWizard *self)
 
 /* ---- saving, at the very end ---- */
 
-typedef struct {
-  char *path;
-  char *id;
-  char *url;
-  char *key;
-} SourceJob;
-
-static void
-source_job_free (SourceJob *job)
-{
-  g_free (job->path);
-  g_free (job->id);
-  g_free (job->url);
-  g_free (job->key);
-  g_free (job);
-}
-
-static void
-add_source_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  SourceJob *job = task_data;
-  const char *keys[] = { job->key, NULL };
-  g_autoptr(KioskStore) writer = NULL;
-  GError *error = NULL;
-
-  writer = kiosk_store_open (job->path, KIOSK_STORE_WRITER, &error);
-  if (writer == NULL || !kiosk_store_add_source (writer, job->id, job->url, keys, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 stop_applying (KioskSetupWizard *self,
                const char       *message)
@@ -457,7 +397,7 @@ source_added_cb (GObject      *source,
   g_autoptr(KioskSetupWizard) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!kiosk_sources_add_finish (result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -471,17 +411,13 @@ source_added_cb (GObject      *source,
 static void
 add_source (KioskSetupWizard *self)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, source_added_cb,
-                                      g_object_ref (self));
-  SourceJob *job = g_new0 (SourceJob, 1);
+  KioskStore *store = kiosk_application_get_store (self->app);
+  g_autofree char *id = dup_entry_text (self->source_entry);
+  g_autofree char *url = dup_entry_text (self->url_entry);
+  g_autofree char *key = dup_entry_text (self->key_entry);
 
-  job->path = g_strdup (kiosk_store_get_path (kiosk_application_get_store (self->app)));
-  job->id = dup_entry_text (self->source_entry);
-  job->url = dup_entry_text (self->url_entry);
-  job->key = dup_entry_text (self->key_entry);
-  g_task_set_source_tag (task, add_source);
-  g_task_set_task_data (task, job, (GDestroyNotify) source_job_free);
-  g_task_run_in_thread (task, add_source_thread);
+  kiosk_sources_add_async (kiosk_store_get_path (store), id, url, key, self->cancellable,
+                           source_added_cb, g_object_ref (self));
 }
 
 static void

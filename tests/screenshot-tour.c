@@ -19,6 +19,7 @@
 #include "kiosk-login.h"
 #include "kiosk-search-page.h"
 #include "kiosk-setup-wizard.h"
+#include "kiosk-sync-page.h"
 #include "kiosk-test-repo.h"
 #include "kiosk-test-ui.h"
 #include "kiosk-test-util.h"
@@ -186,6 +187,59 @@ add_sample_contacts (void)
                       "chị Nguyễn Thị Lan", NULL);
 }
 
+/* A province's source beside the bundled one, so the updates screen shows its buttons. */
+static void
+add_sample_source (void)
+{
+  g_autoptr(KioskStore) writer = open_writer ();
+  const char *keys[] = { "JyqNmjsCXJjdExNCcdDAkGaidiRul7BkbNtbNO+3uRQ=", NULL };
+
+  kiosk_store_add_source (writer, "vn.tinh.danang", "https://noidung.danang.gov.vn/goctreem/",
+                          keys, NULL);
+}
+
+/* The form to add a source, scrolled into view, with a key typed wrong. */
+static void
+shoot_source_form (KioskAdminConsole *console,
+                   KioskWindow       *window,
+                   int                width,
+                   int                height)
+{
+  GtkWidget *page = kiosk_admin_console_get_page (console, "updates");
+  const char *fields[][2] = {
+    { "source_entry", "vn.tinh.quangnam" },
+    { "url_entry", "https://goctreem.quangnam.gov.vn/" },
+    { "key_entry", "Qk5MZ3lQ" },
+  };
+  GObject *first = gtk_widget_get_template_child (page, KIOSK_TYPE_SYNC_PAGE, "source_entry");
+  GObject *entry = NULL;
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *scroll;
+  double x, y;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      entry = gtk_widget_get_template_child (page, KIOSK_TYPE_SYNC_PAGE, fields[i][0]);
+      gtk_editable_set_text (GTK_EDITABLE (entry), fields[i][1]);
+    }
+  act (page, "sync.add-source", NULL);
+  /* The form's heading and note, then its fields, at the top of the section. */
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (page, GTK_TYPE_SCROLLED_WINDOW));
+  scroll = gtk_scrolled_window_get_vadjustment (scrolled);
+  gtk_widget_translate_coordinates (GTK_WIDGET (first), GTK_WIDGET (scrolled), 0, 0, &x, &y);
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_value (scroll) + y - 110);
+  shoot (window, "console-updates-add", width, height);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+
+  /* Remove asks once more, in the row. */
+  act (page, "sync.remove", "vn.tinh.danang");
+  first = gtk_widget_get_template_child (page, KIOSK_TYPE_SYNC_PAGE, "sources_list");
+  gtk_widget_translate_coordinates (GTK_WIDGET (first), GTK_WIDGET (scrolled), 0, 0, &x, &y);
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_value (scroll) + y - 40);
+  shoot (window, "console-updates-remove", width, height);
+  act (page, "sync.keep-source", NULL);
+}
+
 static gboolean
 usb_ready (gpointer data)
 {
@@ -203,6 +257,7 @@ console_tour (KioskWindow *window,
   KioskAdminConsole *console;
   g_autofree char *name = NULL;
 
+  add_sample_source ();
   kiosk_test_ui_log_in (kiosk_application_get_session (app), KIOSK_TEST_ADMIN_PIN, NULL);
   act (GTK_WIDGET (window), "win.admin", NULL);
   console = KIOSK_ADMIN_CONSOLE (kiosk_window_get_visible_page (window));
@@ -212,6 +267,8 @@ console_tour (KioskWindow *window,
       act (GTK_WIDGET (console), "console.section", sections[i]);
       shoot (window, name, width, height);
       g_clear_pointer (&name, g_free);
+      if (g_str_equal (sections[i], "updates"))
+        shoot_source_form (console, window, width, height);
     }
   offer_stick ();
   kiosk_test_ui_wait_until (usb_ready, kiosk_admin_console_get_page (console, "usb"), 20000);
