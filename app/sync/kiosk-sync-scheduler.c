@@ -270,7 +270,7 @@ queue_sources (KioskSyncScheduler  *self,
   if (self->queue->len > 0)
     return TRUE;
   g_set_error (error, KIOSK_SYNC_ERROR, KIOSK_SYNC_ERROR_NO_SOURCES,
-               _("No content sources are set up for sync. Add one with goc-tre-em --add-source ID URL KEY."));
+               _("No content sources are set up for sync. Add one under “Add a content source” on this page."));
   return FALSE;
 }
 
