@@ -9,10 +9,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <malloc.h>
 
 #include "kiosk-application.h"
 #include "kiosk-bundle.h"
 #include "kiosk-cli.h"
+#include "kiosk-media.h"
 #include "kiosk-sync-scheduler.h"
 #include "kiosk-window.h"
 
@@ -164,15 +166,32 @@ start_sync (KioskApplication *self,
   kiosk_sync_scheduler_start (self->scheduler);
 }
 
+/* Pictures are decoded into buffers of a megabyte or more. Once the first of them is
+ * freed, glibc raises its mmap threshold above their size, so the next ones come from
+ * the heap, which stays as large and as fragmented as the most pictures ever shown
+ * (about 6 MiB more after 50 articles, bench/startup). With a fixed threshold each
+ * large buffer goes back to the system when its article is left. Set after the first
+ * frame: start-up's own large buffers are short-lived, and the heap recycles them
+ * faster than mmap (about 130 mappings fewer). */
+static void
+return_large_buffers (void)
+{
+#ifdef M_MMAP_THRESHOLD
+  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+}
+
 static gboolean
 start_background_cb (gpointer user_data)
 {
   KioskApplication *self = user_data;
   g_autofree char *path = kiosk_store_default_path ();
 
+  return_large_buffers ();
   start_bundle_import (self, path);
   start_sync (self, path);
   kiosk_application_get_usb_monitor (self);
+  kiosk_media_prune_cache ();
   return G_SOURCE_REMOVE;
 }
 

@@ -8,9 +8,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <librsvg/rsvg.h>
 
 #include "kiosk-media.h"
+#include "kiosk-repo-format.h"
+
+/* Drawn pictures older than this are drawn again on their next use. */
+#define CACHE_MAX_AGE_DAYS 30
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
@@ -80,6 +86,135 @@ render_svg (GBytes  *data,
   return texture_from_surface (surface);
 }
 
+/* ---- drawn SVG kept as PNG in the user's cache ---- */
+
+static char *
+cache_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, "pictures", NULL);
+}
+
+/* Named by what is drawn and how wide: a changed picture has another name, so a file
+ * never needs checking against the store. */
+static char *
+cache_path (GBytes *svg,
+            int     width)
+{
+  g_autofree char *dir = cache_dir ();
+  g_autofree char *sha256 = kiosk_sha256_hex (g_bytes_get_data (svg, NULL),
+                                              g_bytes_get_size (svg));
+  g_autofree char *name = g_strdup_printf ("%s-%d.png", sha256, width);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static GdkTexture *
+load_cached (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture = gdk_texture_new_from_file (file, &error);
+
+  if (texture == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_debug ("Drawn picture %s: %s", path, error->message);
+  return texture;
+}
+
+typedef struct {
+  GdkTexture *texture;
+  char       *path;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_object_unref (job->texture);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (job->texture);
+  g_autofree char *dir = g_path_get_dirname (job->path);
+  g_autoptr(GError) error = NULL;
+
+  /* g_file_set_contents() renames a complete file into place: a reader never sees
+   * half a picture, and two writers of one picture write the same bytes. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    g_debug ("Drawn pictures not kept in %s: %s", dir, g_strerror (errno));
+  else if (!g_file_set_contents (job->path, g_bytes_get_data (png, NULL), g_bytes_get_size (png),
+                                 &error))
+    g_debug ("Drawn picture not kept: %s", error->message);
+}
+
+/* Off the main thread: compressing a full-width picture takes longer than drawing
+ * it. A picture that could not be kept is simply drawn again next time. */
+static void
+save_cached (GdkTexture *texture,
+             const char *path)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  job->texture = g_object_ref (texture);
+  job->path = g_strdup (path);
+  g_task_set_source_tag (task, save_cached);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+static GdkTexture *
+load_svg (GBytes  *data,
+          int      width,
+          GError **error)
+{
+  g_autofree char *path = cache_path (data, width);
+  GdkTexture *texture = load_cached (path);
+
+  if (texture != NULL)
+    return texture;
+  texture = render_svg (data, width, error);
+  if (texture != NULL)
+    save_cached (texture, path);
+  return texture;
+}
+
+static void
+prune_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autofree char *path = cache_dir ();
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  gint64 oldest = g_get_real_time () / G_USEC_PER_SEC - CACHE_MAX_AGE_DAYS * 24 * 3600;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      GStatBuf st;
+
+      if (g_stat (file, &st) == 0 && st.st_mtime < oldest)
+        g_unlink (file);
+    }
+}
+
+void
+kiosk_media_prune_cache (void)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, kiosk_media_prune_cache);
+  g_task_run_in_thread (task, prune_thread);
+}
+
 GdkTexture *
 kiosk_media_load_texture (KioskStore  *store,
                           const char  *name,
@@ -97,6 +232,6 @@ kiosk_media_load_texture (KioskStore  *store,
   if (data == NULL)
     return NULL;
   if (g_strcmp0 (mime, "image/svg+xml") == 0)
-    return render_svg (data, width, error);
+    return load_svg (data, width, error);
   return gdk_texture_new_from_bytes (data, error);
 }

@@ -13,10 +13,12 @@
 G_BEGIN_DECLS
 
 /* A picture from the store as a texture @width pixels wide (SVG is drawn at that
- * size, so it stays sharp on a large screen). */
+ * size, so it stays sharp on a large screen, and kept drawn in the user's cache).
+ * kiosk_media_prune_cache() forgets drawings not made for a month, in a thread. */
 GdkTexture *kiosk_media_load_texture (KioskStore  *store,
                                       const char  *name,
                                       int          width,
                                       GError     **error);
+void        kiosk_media_prune_cache  (void);
 
 G_END_DECLS

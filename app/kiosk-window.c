@@ -66,7 +66,7 @@ struct _KioskWindow
   gboolean              stale;
 
   /* borrowed: the application's, and children of the stack, the header slot and the
-   * overlay (the screens are rebuilt per language) */
+   * overlay (NULL until first shown, rebuilt per language) */
   KioskApplication     *app;
   KioskStore           *store;
   KioskSettings        *settings;
@@ -94,6 +94,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void restart_idle_timer (KioskWindow   *self);
+static void add_login          (KioskWindow   *self);
 static void go_to              (KioskWindow   *self,
                                 KioskPageKind  kind,
                                 const char    *id);
@@ -119,8 +120,11 @@ remove_stack_child (KioskWindow *self,
 static void
 update_title (KioskWindow *self)
 {
-  g_autofree char *commune = kiosk_settings_dup_commune_name (self->settings);
+  g_autofree char *commune = NULL;
 
+  if (self->header == NULL)
+    return;
+  commune = kiosk_settings_dup_commune_name (self->settings);
   kiosk_header_set_title (self->header, commune != NULL && commune[0] != '\0'
                                         ? commune : _("Children's Corner"));
 }
@@ -133,31 +137,70 @@ on_searched_cb (KioskWindow *self,
 }
 
 /* Every screen is built for one language: a change of language builds them anew,
- * so each string is translated when its template is loaded. */
+ * so each string is translated when its template is loaded. The home, search and
+ * hotline screens and the header are built on their first visit (see home_page()
+ * and the others), so start-up pays only for the screen it shows. */
 static void
 build_screens (KioskWindow *self)
 {
   GtkWidget *child;
-  KioskLang lang = current_lang (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))) != NULL)
     gtk_stack_remove (self->stack, child);
+  self->home = NULL;
+  self->search = NULL;
+  self->hotline = NULL;
   if (self->header != NULL)
     gtk_box_remove (self->header_slot, GTK_WIDGET (self->header));
+  self->header = NULL;
+  self->stale = FALSE;
+}
 
+/* Built when first shown: the first-run wizard has none. */
+static void
+ensure_header (KioskWindow *self)
+{
+  if (self->header != NULL)
+    return;
   self->header = KIOSK_HEADER (kiosk_header_new ());
   gtk_box_append (self->header_slot, GTK_WIDGET (self->header));
   update_title (self);
+}
 
-  self->home = KIOSK_HOME_PAGE (kiosk_home_page_new (self->store, lang));
-  self->search = KIOSK_SEARCH_PAGE (kiosk_search_page_new (self->store, lang));
-  self->hotline = KIOSK_HOTLINE_PAGE (kiosk_hotline_page_new (self->store, lang));
-  g_signal_connect_object (self->search, "searched", G_CALLBACK (on_searched_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->home), "home");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->search), "search");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->hotline), "hotline");
-  self->stale = FALSE;
+static KioskHomePage *
+home_page (KioskWindow *self)
+{
+  if (self->home == NULL)
+    {
+      self->home = KIOSK_HOME_PAGE (kiosk_home_page_new (self->store, current_lang (self)));
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->home), "home");
+    }
+  return self->home;
+}
+
+static KioskSearchPage *
+search_page (KioskWindow *self)
+{
+  if (self->search == NULL)
+    {
+      self->search = KIOSK_SEARCH_PAGE (kiosk_search_page_new (self->store, current_lang (self)));
+      g_signal_connect_object (self->search, "searched", G_CALLBACK (on_searched_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->search), "search");
+    }
+  return self->search;
+}
+
+static KioskHotlinePage *
+hotline_page (KioskWindow *self)
+{
+  if (self->hotline == NULL)
+    {
+      self->hotline = KIOSK_HOTLINE_PAGE (kiosk_hotline_page_new (self->store,
+                                                                  current_lang (self)));
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->hotline), "hotline");
+    }
+  return self->hotline;
 }
 
 /* Topic and article screens are made per visit and dropped when left, so memory
@@ -248,17 +291,20 @@ present_place (KioskWindow *self)
   KioskLang lang = current_lang (self);
   const KioskPlace *place = self->place;
 
+  /* A screen not built yet reads the new content when it is. */
   if (self->stale && place->kind != KIOSK_PAGE_ARTICLE)
     {
-      kiosk_home_page_reload (self->home);
-      kiosk_hotline_page_reload (self->hotline);
+      if (self->home != NULL)
+        kiosk_home_page_reload (self->home);
+      if (self->hotline != NULL)
+        kiosk_hotline_page_reload (self->hotline);
       self->stale = FALSE;
     }
 
   switch (place->kind)
     {
     case KIOSK_PAGE_HOME:
-      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->home));
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (home_page (self)));
       drop_dynamic_except (self, NULL);
       break;
     case KIOSK_PAGE_TOPIC:
@@ -270,12 +316,12 @@ present_place (KioskWindow *self)
       drop_dynamic_except (self, "article");
       break;
     case KIOSK_PAGE_SEARCH:
-      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->search));
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (search_page (self)));
       drop_dynamic_except (self, NULL);
       kiosk_search_page_focus (self->search);
       break;
     case KIOSK_PAGE_HOTLINE:
-      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->hotline));
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (hotline_page (self)));
       drop_dynamic_except (self, NULL);
       break;
     case KIOSK_PAGE_ADMIN:
@@ -295,6 +341,8 @@ present_place (KioskWindow *self)
                                     place->kind == KIOSK_PAGE_ARTICLE ? place->id : "");
   gtk_widget_set_visible (self->print_button, place->kind == KIOSK_PAGE_ARTICLE);
   /* The wizard has its own way forward and back; the header would lead around it. */
+  if (place->kind != KIOSK_PAGE_SETUP)
+    ensure_header (self);
   gtk_widget_set_visible (GTK_WIDGET (self->header_slot), place->kind != KIOSK_PAGE_SETUP);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history->len > 0);
 }
@@ -479,6 +527,13 @@ static void
 show_login (KioskWindow *self,
             gboolean     show)
 {
+  /* Built on first use: most visitors never sign in. */
+  if (self->login == NULL)
+    {
+      if (!show)
+        return;
+      add_login (self);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->login), show);
   if (show)
     kiosk_login_start (self->login);
@@ -523,9 +578,12 @@ kiosk_window_reset (KioskWindow *self)
   if (g_strcmp0 (language, self->language) != 0)
     set_language (self, language);
 
-  kiosk_search_page_reset (self->search);
-  kiosk_home_page_reset (self->home);
-  kiosk_hotline_page_reset (self->hotline);
+  if (self->search != NULL)
+    kiosk_search_page_reset (self->search);
+  if (self->home != NULL)
+    kiosk_home_page_reset (self->home);
+  if (self->hotline != NULL)
+    kiosk_hotline_page_reset (self->hotline);
   present_place (self);
   restart_idle_timer (self);
 }
@@ -550,10 +608,10 @@ is_pristine (KioskWindow *self)
 
   return at_start (self) && self->history->len == 0 &&
          kiosk_session_get_role (self->session) == KIOSK_ROLE_VISITOR &&
-         !gtk_widget_get_visible (GTK_WIDGET (self->login)) &&
+         (self->login == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->login))) &&
          self->text_step == 0 && !self->high_contrast &&
          g_strcmp0 (language, self->language) == 0 &&
-         kiosk_search_page_get_text (self->search)[0] == '\0';
+         (self->search == NULL || kiosk_search_page_get_text (self->search)[0] == '\0');
 }
 
 static void
@@ -831,7 +889,7 @@ kiosk_window_content_changed (KioskWindow *self,
   g_return_if_fail (KIOSK_IS_WINDOW (self));
 
   if (error_message != NULL)
-    kiosk_home_page_show_problem (self->home, error_message);
+    kiosk_home_page_show_problem (home_page (self), error_message);
   if (!changed)
     return;
 
@@ -932,7 +990,6 @@ setup (KioskWindow      *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::needs-setup",
                            G_CALLBACK (on_needs_setup_changed_cb), self, G_CONNECT_SWAPPED);
-  add_login (self);
 
   language = g_settings_get_string (kiosk_settings_get_gsettings (self->settings), "language");
   self->language = g_strdup (kiosk_lang_to_string (kiosk_lang_from_string (language)));
@@ -1012,6 +1069,27 @@ kiosk_window_set_property (GObject      *object,
     }
 }
 
+/* The screens are laid out height-for-width. GTK 4.8 also asks the window for its
+ * width at a given height while sizing it; that request reaches every wrapping label,
+ * which answers it by laying its text out again and again to find its narrowest width
+ * for that height. The width of the window never depends on its height here, so the
+ * question is asked without one: same layout, a quicker first frame (bench/startup). */
+static void
+kiosk_window_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    for_size = -1;
+  GTK_WIDGET_CLASS (kiosk_window_parent_class)->measure (widget, orientation, for_size, minimum,
+                                                         natural, minimum_baseline,
+                                                         natural_baseline);
+}
+
 static void
 kiosk_window_dispose (GObject *object)
 {
@@ -1074,6 +1152,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
   object_class->finalize = kiosk_window_finalize;
   object_class->get_property = kiosk_window_get_property;
   object_class->set_property = kiosk_window_set_property;
+  widget_class->measure = kiosk_window_measure;
   window_class->close_request = kiosk_window_close_request;
 
   properties[PROP_LANGUAGE] =
