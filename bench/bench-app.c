@@ -44,6 +44,10 @@ tour_step_cb (gpointer data)
 static void
 first_frame_cb (gpointer data)
 {
+  /* The figure is about the home screen; any other first screen makes it meaningless. */
+  if (kiosk_window_get_page (KIOSK_WINDOW (data)) != KIOSK_PAGE_HOME)
+    g_error ("The first frame is not the home screen (page %d)",
+             kiosk_window_get_page (KIOSK_WINDOW (data)));
   g_print ("first-frame rss-kib=%ld\n", bench_rss_kib ());
   if (tour_left > 0)
     g_timeout_add (30, tour_step_cb, data);
