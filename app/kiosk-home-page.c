@@ -12,6 +12,7 @@
 
 #include "kiosk-home-page.h"
 #include "kiosk-media.h"
+#include "kiosk-row.h"
 
 struct _KioskHomePage
 {
@@ -55,7 +56,7 @@ tile_new (KioskHomePage *self,
           KioskTopic    *topic)
 {
   GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *row = kiosk_row_new (16);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *title = gtk_label_new (topic->title[self->lang]);
   GtkWidget *summary = gtk_label_new (topic->summary[self->lang]);
@@ -80,10 +81,10 @@ tile_new (KioskHomePage *self,
   gtk_box_append (GTK_BOX (texts), title);
   gtk_box_append (GTK_BOX (texts), summary);
 
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), tile_icon_new (self, topic));
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_set_valign (row, GTK_ALIGN_CENTER);
+  kiosk_row_append (KIOSK_ROW (row), tile_icon_new (self, topic));
+  kiosk_row_append (KIOSK_ROW (row), texts);
+  gtk_button_set_child (GTK_BUTTON (button), row);
   return button;
 }
 
@@ -155,6 +156,7 @@ kiosk_home_page_class_init (KioskHomePageClass *klass)
 
   object_class->dispose = kiosk_home_page_dispose;
 
+  g_type_ensure (KIOSK_TYPE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/goctreem/Kiosk/kiosk-home-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskHomePage, scroller);

@@ -10,10 +10,10 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
-#include <librsvg/rsvg.h>
 
 #include "kiosk-media.h"
 #include "kiosk-repo-format.h"
+#include "kiosk-rsvg.h"
 
 /* Drawn pictures older than this are drawn again on their next use. */
 #define CACHE_MAX_AGE_DAYS 30
@@ -34,29 +34,6 @@ texture_from_surface (cairo_surface_t *surface)
   return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
-/* The pictures' own size, or (as for most drawings, which have only a viewBox) the
- * viewBox's, so the texture keeps their shape. */
-static gboolean
-svg_size (RsvgHandle *handle,
-          gdouble    *width,
-          gdouble    *height)
-{
-  gboolean has_width, has_height, has_viewbox;
-  RsvgLength unused_width, unused_height;
-  RsvgRectangle viewbox;
-
-  if (rsvg_handle_get_intrinsic_size_in_pixels (handle, width, height) &&
-      *width > 0 && *height > 0)
-    return TRUE;
-  rsvg_handle_get_intrinsic_dimensions (handle, &has_width, &unused_width, &has_height,
-                                        &unused_height, &has_viewbox, &viewbox);
-  if (!has_viewbox || viewbox.width <= 0 || viewbox.height <= 0)
-    return FALSE;
-  *width = viewbox.width;
-  *height = viewbox.height;
-  return TRUE;
-}
-
 static GdkTexture *
 render_svg (GBytes  *data,
             int      width,
@@ -70,18 +47,18 @@ render_svg (GBytes  *data,
   int height;
 
   /* librsvg 2.54 has no autoptr for its handle; it is a plain GObject. */
-  handle = G_OBJECT (rsvg_handle_new_from_data (g_bytes_get_data (data, NULL),
-                                                g_bytes_get_size (data), error));
+  handle = G_OBJECT (kiosk_svg_new (g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                                    error));
   if (handle == NULL)
     return NULL;
-  if (!svg_size (RSVG_HANDLE (handle), &svg_width, &svg_height))
+  if (!kiosk_svg_size ((RsvgHandle *) handle, &svg_width, &svg_height))
     svg_width = svg_height = 1;
 
   height = MAX (1, (int) (width * svg_height / svg_width + 0.5));
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
   viewport = (RsvgRectangle) { 0, 0, width, height };
-  if (!rsvg_handle_render_document (RSVG_HANDLE (handle), cr, &viewport, error))
+  if (!kiosk_svg_draw ((RsvgHandle *) handle, cr, &viewport, error))
     return NULL;
   return texture_from_surface (surface);
 }

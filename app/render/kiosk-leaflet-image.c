@@ -9,9 +9,9 @@
 #include "config.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <librsvg/rsvg.h>
 
 #include "kiosk-leaflet-image.h"
+#include "kiosk-rsvg.h"
 
 struct _KioskLeafletImage
 {
@@ -31,24 +31,14 @@ kiosk_leaflet_image_free (KioskLeafletImage *image)
   g_free (image);
 }
 
+/* Pictures with no size at all: the pictures in the library are drawn 4:3. */
 static void
 svg_size (RsvgHandle *svg,
           double     *width,
           double     *height)
 {
-  gboolean has_viewbox = FALSE;
-  RsvgRectangle viewbox;
-
-  if (rsvg_handle_get_intrinsic_size_in_pixels (svg, width, height) && *width > 0 && *height > 0)
+  if (kiosk_svg_size (svg, width, height))
     return;
-  rsvg_handle_get_intrinsic_dimensions (svg, NULL, NULL, NULL, NULL, &has_viewbox, &viewbox);
-  if (has_viewbox && viewbox.width > 0 && viewbox.height > 0)
-    {
-      *width = viewbox.width;
-      *height = viewbox.height;
-      return;
-    }
-  /* No size at all: the pictures in the library are drawn 4:3. */
   *width = 400;
   *height = 300;
 }
@@ -129,7 +119,7 @@ kiosk_leaflet_image_new (GBytes      *bytes,
     return load_pixels (image, bytes, error) ? g_steal_pointer (&image) : NULL;
 
   data = g_bytes_get_data (bytes, &len);
-  image->svg = rsvg_handle_new_from_data (data, len, error);
+  image->svg = kiosk_svg_new (data, len, error);
   if (image->svg == NULL)
     return NULL;
   svg_size (image->svg, &image->width, &image->height);
@@ -156,7 +146,7 @@ kiosk_leaflet_image_draw (KioskLeafletImage *image,
   cairo_save (cr);
   if (image->svg != NULL)
     {
-      if (!rsvg_handle_render_document (image->svg, cr, &viewport, &error))
+      if (!kiosk_svg_draw (image->svg, cr, &viewport, &error))
         g_debug ("Picture not drawn: %s", error->message);
     }
   else

@@ -1,0 +1,237 @@
+/* kiosk-row.c
+ *
+ * Copyright 2026 The Góc Trẻ Em authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A row of widgets in which the last one (wrapping text, as a rule) takes the width
+ * the others leave and is only ever asked its height for that width.
+ *
+ * A horizontal GtkBox in GTK 4.8 asks each child for its width at the row's height
+ * when it allocates them. A wrapping GtkLabel answers that by laying its text out
+ * again and again to find the narrowest width that fits the height: a screen of topic
+ * tiles cost thousands of text layouts on its first frame, and the text ended up in
+ * a narrow column beside empty space. Here the leading children get their natural
+ * widths, and the last gets the rest of the row.
+ */
+
+#include "config.h"
+
+#include "kiosk-row.h"
+
+struct _KioskRow
+{
+  GtkWidget parent_instance;
+
+  int       spacing;
+};
+
+G_DEFINE_FINAL_TYPE (KioskRow, kiosk_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SPACING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_last (GtkWidget *child)
+{
+  for (GtkWidget *next = gtk_widget_get_next_sibling (child); next != NULL;
+       next = gtk_widget_get_next_sibling (next))
+    if (gtk_widget_should_layout (next))
+      return FALSE;
+  return TRUE;
+}
+
+/* The width the leading children take, with the gaps after them. */
+static int
+leading_width (KioskRow *self)
+{
+  int width = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int natural;
+
+      if (!gtk_widget_should_layout (child) || is_last (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      width += natural + self->spacing;
+    }
+  return width;
+}
+
+static void
+kiosk_row_measure (GtkWidget      *widget,
+                   GtkOrientation  orientation,
+                   int             for_size,
+                   int            *minimum,
+                   int            *natural,
+                   int            *minimum_baseline,
+                   int            *natural_baseline)
+{
+  KioskRow *self = KIOSK_ROW (widget);
+  int leading = for_size >= 0 ? leading_width (self) : 0;
+  gboolean first = TRUE;
+
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_nat, child_width = -1;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+          *minimum += child_min + (first ? 0 : self->spacing);
+          *natural += child_nat + (first ? 0 : self->spacing);
+          first = FALSE;
+          continue;
+        }
+
+      if (for_size >= 0 && is_last (child))
+        {
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, NULL, NULL, NULL);
+          child_width = MAX (child_min, for_size - leading);
+        }
+      else if (for_size >= 0)
+        {
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL,
+                              NULL);
+        }
+      gtk_widget_measure (child, orientation, child_width, &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+  *minimum_baseline = *natural_baseline = -1;
+}
+
+static void
+kiosk_row_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  KioskRow *self = KIOSK_ROW (widget);
+  int x = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_width;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      if (is_last (child))
+        child_width = MAX (0, width - x);
+      else
+        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL,
+                            NULL);
+      if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+        gtk_widget_size_allocate (child, &(GtkAllocation) { width - x - child_width, 0,
+                                                            child_width, height }, -1);
+      else
+        gtk_widget_size_allocate (child, &(GtkAllocation) { x, 0, child_width, height }, -1);
+      x += child_width + self->spacing;
+    }
+}
+
+static GtkSizeRequestMode
+kiosk_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+kiosk_row_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (kiosk_row_parent_class)->dispose (object);
+}
+
+static void
+kiosk_row_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  KioskRow *self = KIOSK_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SPACING:
+      g_value_set_int (value, self->spacing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_row_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  KioskRow *self = KIOSK_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SPACING:
+      self->spacing = g_value_get_int (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_row_class_init (KioskRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kiosk_row_dispose;
+  object_class->get_property = kiosk_row_get_property;
+  object_class->set_property = kiosk_row_set_property;
+  widget_class->measure = kiosk_row_measure;
+  widget_class->size_allocate = kiosk_row_size_allocate;
+  widget_class->get_request_mode = kiosk_row_get_request_mode;
+
+  properties[PROP_SPACING] =
+    g_param_spec_int ("spacing", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kiosk_row_init (KioskRow *self)
+{
+}
+
+GtkWidget *
+kiosk_row_new (int spacing)
+{
+  return g_object_new (KIOSK_TYPE_ROW, "spacing", spacing, NULL);
+}
+
+void
+kiosk_row_append (KioskRow  *self,
+                  GtkWidget *child)
+{
+  g_return_if_fail (KIOSK_IS_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  gtk_widget_insert_before (child, GTK_WIDGET (self), NULL);
+}

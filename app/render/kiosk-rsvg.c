@@ -1,0 +1,112 @@
+/* kiosk-rsvg.c
+ *
+ * Copyright 2026 The Góc Trẻ Em authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kiosk-media"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <gmodule.h>
+
+#include "kiosk-rsvg.h"
+
+#define LIBRSVG "librsvg-2.so.2"
+
+static gboolean
+load_symbols (GModule   *module,
+              KioskRsvg *rsvg)
+{
+#define KIOSK_RSVG_LOAD(name) \
+  if (!g_module_symbol (module, #name, (gpointer *) &rsvg->name)) \
+    return FALSE;
+  KIOSK_RSVG_FUNCTIONS (KIOSK_RSVG_LOAD)
+#undef KIOSK_RSVG_LOAD
+  return TRUE;
+}
+
+/* Opened for good: the table points into the library, and its GTypes stay
+ * registered. */
+static KioskRsvg *
+load (char **problem)
+{
+  GModule *module = g_module_open (LIBRSVG, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  g_autofree KioskRsvg *rsvg = g_new0 (KioskRsvg, 1);
+
+  if (module != NULL && load_symbols (module, rsvg))
+    {
+      g_module_make_resident (module);
+      return g_steal_pointer (&rsvg);
+    }
+  *problem = g_strdup (g_module_error ());
+  if (module != NULL)
+    g_module_close (module);
+  return NULL;
+}
+
+const KioskRsvg *
+kiosk_rsvg_get (GError **error)
+{
+  static gsize initialized;
+  static KioskRsvg *rsvg;
+  static char *problem;
+
+  if (g_once_init_enter (&initialized))
+    {
+      rsvg = load (&problem);
+      if (rsvg == NULL)
+        g_debug ("%s could not be loaded: %s", LIBRSVG, problem);
+      g_once_init_leave (&initialized, 1);
+    }
+  if (rsvg == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Drawings cannot be shown on this computer: the librsvg library is not installed."));
+  return rsvg;
+}
+
+RsvgHandle *
+kiosk_svg_new (const guint8  *data,
+               gsize          len,
+               GError       **error)
+{
+  const KioskRsvg *rsvg = kiosk_rsvg_get (error);
+
+  return rsvg != NULL ? rsvg->rsvg_handle_new_from_data (data, len, error) : NULL;
+}
+
+gboolean
+kiosk_svg_size (RsvgHandle *svg,
+                double     *width,
+                double     *height)
+{
+  const KioskRsvg *rsvg = kiosk_rsvg_get (NULL);
+  gboolean has_viewbox = FALSE;
+  RsvgRectangle viewbox;
+
+  g_return_val_if_fail (rsvg != NULL, FALSE);
+
+  if (rsvg->rsvg_handle_get_intrinsic_size_in_pixels (svg, width, height) &&
+      *width > 0 && *height > 0)
+    return TRUE;
+  rsvg->rsvg_handle_get_intrinsic_dimensions (svg, NULL, NULL, NULL, NULL, &has_viewbox,
+                                              &viewbox);
+  if (!has_viewbox || viewbox.width <= 0 || viewbox.height <= 0)
+    return FALSE;
+  *width = viewbox.width;
+  *height = viewbox.height;
+  return TRUE;
+}
+
+gboolean
+kiosk_svg_draw (RsvgHandle          *svg,
+                cairo_t             *cr,
+                const RsvgRectangle *viewport,
+                GError             **error)
+{
+  const KioskRsvg *rsvg = kiosk_rsvg_get (error);
+
+  return rsvg != NULL && rsvg->rsvg_handle_render_document (svg, cr, viewport, error);
+}
