@@ -9,41 +9,22 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gmodule.h>
 
 #include "kiosk-cups.h"
+#include "kiosk-lazy-library.h"
 #include "kiosk-print-job.h"
 
 #define LIBCUPS "libcups.so.2"
 
-static gboolean
-load_symbols (GModule   *module,
-              KioskCups *cups)
-{
-#define KIOSK_CUPS_LOAD(name) \
-  if (!g_module_symbol (module, #name, (gpointer *) &cups->name)) \
-    return FALSE;
-  KIOSK_CUPS_FUNCTIONS (KIOSK_CUPS_LOAD)
-#undef KIOSK_CUPS_LOAD
-  return TRUE;
-}
-
-/* Opened for good: the table points into the library. */
 static KioskCups *
 load (char **problem)
 {
-  GModule *module = g_module_open (LIBCUPS, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  g_autofree KioskCups *cups = g_new0 (KioskCups, 1);
+#define KIOSK_CUPS_NAME(name) #name,
+  static const char * const names[] = { KIOSK_CUPS_FUNCTIONS (KIOSK_CUPS_NAME) };
+#undef KIOSK_CUPS_NAME
 
-  if (module != NULL && load_symbols (module, cups))
-    {
-      g_module_make_resident (module);
-      return g_steal_pointer (&cups);
-    }
-  *problem = g_strdup (g_module_error ());
-  if (module != NULL)
-    g_module_close (module);
-  return NULL;
+  G_STATIC_ASSERT (sizeof (KioskCups) == G_N_ELEMENTS (names) * sizeof (gpointer));
+  return kiosk_lazy_library_open (LIBCUPS, names, G_N_ELEMENTS (names), problem);
 }
 
 const KioskCups *

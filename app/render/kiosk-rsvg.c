@@ -10,41 +10,21 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
-#include <gmodule.h>
 
+#include "kiosk-lazy-library.h"
 #include "kiosk-rsvg.h"
 
 #define LIBRSVG "librsvg-2.so.2"
 
-static gboolean
-load_symbols (GModule   *module,
-              KioskRsvg *rsvg)
-{
-#define KIOSK_RSVG_LOAD(name) \
-  if (!g_module_symbol (module, #name, (gpointer *) &rsvg->name)) \
-    return FALSE;
-  KIOSK_RSVG_FUNCTIONS (KIOSK_RSVG_LOAD)
-#undef KIOSK_RSVG_LOAD
-  return TRUE;
-}
-
-/* Opened for good: the table points into the library, and its GTypes stay
- * registered. */
 static KioskRsvg *
 load (char **problem)
 {
-  GModule *module = g_module_open (LIBRSVG, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  g_autofree KioskRsvg *rsvg = g_new0 (KioskRsvg, 1);
+#define KIOSK_RSVG_NAME(name) #name,
+  static const char * const names[] = { KIOSK_RSVG_FUNCTIONS (KIOSK_RSVG_NAME) };
+#undef KIOSK_RSVG_NAME
 
-  if (module != NULL && load_symbols (module, rsvg))
-    {
-      g_module_make_resident (module);
-      return g_steal_pointer (&rsvg);
-    }
-  *problem = g_strdup (g_module_error ());
-  if (module != NULL)
-    g_module_close (module);
-  return NULL;
+  G_STATIC_ASSERT (sizeof (KioskRsvg) == G_N_ELEMENTS (names) * sizeof (gpointer));
+  return kiosk_lazy_library_open (LIBRSVG, names, G_N_ELEMENTS (names), problem);
 }
 
 const KioskRsvg *

@@ -1,0 +1,23 @@
+/* kiosk-lazy-library.h
+ *
+ * Copyright 2026 The Góc Trẻ Em authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Opens the library @soname for good and fills @table, a struct of @n function
+ * pointers, with the functions @names in the same order. NULL and a description in
+ * @problem when the library or one of the functions is missing. For libraries most
+ * starts never use (printing, drawing SVG): linking them would load them, and all
+ * they pull in, at every start. */
+gpointer kiosk_lazy_library_open (const char         *soname,
+                                  const char * const *names,
+                                  gsize               n,
+                                  char              **problem);
+
+G_END_DECLS
