@@ -88,7 +88,7 @@ kiosk_sources_remove (KioskStore  *writer,
   source = kiosk_store_get_source (writer, id, error);
   if (source == NULL || !kiosk_import_remove_source (writer, id, error))
     return FALSE;
-  staging = g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, "staging", id, NULL);
+  staging = kiosk_store_staging_path (id);
   remove_tree (staging);
   return TRUE;
 }

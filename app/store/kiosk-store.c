@@ -59,6 +59,12 @@ kiosk_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, "store.sqlite", NULL);
 }
 
+char *
+kiosk_store_staging_path (const char *source_id)
+{
+  return g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, "staging", source_id, NULL);
+}
+
 /* Maps an sqlite result code to a sentence a person can act on. */
 gboolean
 kiosk_store_set_error (KioskStore  *self,

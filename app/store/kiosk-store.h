@@ -106,6 +106,8 @@ G_DECLARE_FINAL_TYPE (KioskStore, kiosk_store, KIOSK, STORE, GObject)
 
 GQuark        kiosk_store_error_quark        (void);
 char         *kiosk_store_default_path       (void);
+/* Where a sync keeps the verified downloads of @source_id until they are applied. */
+char         *kiosk_store_staging_path       (const char        *source_id);
 
 KioskStore   *kiosk_store_open               (const char        *path,
                                               KioskStoreRole     role,

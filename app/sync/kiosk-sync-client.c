@@ -168,8 +168,8 @@ run_step (GTask               *task,
 static GFile *
 staging_dir (const char *source_id)
 {
-  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, "staging",
-                                            source_id, KIOSK_OBJECTS_DIR, NULL);
+  g_autofree char *staging = kiosk_store_staging_path (source_id);
+  g_autofree char *path = g_build_filename (staging, KIOSK_OBJECTS_DIR, NULL);
 
   g_mkdir_with_parents (path, 0700);
   return g_file_new_for_path (path);
