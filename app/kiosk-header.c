@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "kiosk-header.h"
+#include "kiosk-row.h"
 
 /* How long staff hold the title to open the sign-in keypad: long enough that a child
  * leaning on the screen does not, short enough to be a documented way in. */
@@ -80,6 +81,7 @@ kiosk_header_class_init (KioskHeaderClass *klass)
 
   object_class->dispose = kiosk_header_dispose;
 
+  g_type_ensure (KIOSK_TYPE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/goctreem/Kiosk/kiosk-header.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskHeader, title);
   gtk_widget_class_bind_template_callback (widget_class, on_title_pressed_cb);

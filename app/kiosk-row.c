@@ -3,15 +3,21 @@
  * Copyright 2026 The Góc Trẻ Em authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A row of widgets in which the last one (wrapping text, as a rule) takes the width
- * the others leave and is only ever asked its height for that width.
+ * A row of widgets in which one (wrapping text, as a rule: the first child set to
+ * expand horizontally, or else the last) takes the width the others leave and is only
+ * ever asked its height for that width.
  *
  * A horizontal GtkBox in GTK 4.8 asks each child for its width at the row's height
  * when it allocates them. A wrapping GtkLabel answers that by laying its text out
  * again and again to find the narrowest width that fits the height: a screen of topic
  * tiles cost thousands of text layouts on its first frame, and the text ended up in
- * a narrow column beside empty space. Here the leading children get their natural
- * widths, and the last gets the rest of the row.
+ * a narrow column beside empty space. Here the other children get their natural
+ * widths, and the filling one gets the rest of the row.
+ *
+ * The other children get the row's height; the filling one is centred vertically at
+ * its natural height for its width. Its own valign would not do: for any alignment but
+ * fill, gtk_widget_allocate() in GTK 4.8 first asks a widget its width for the
+ * allocated height, the very question this row exists to avoid.
  */
 
 #include "config.h"
@@ -35,19 +41,28 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-is_last (GtkWidget *child)
+/* The child that takes the rest of the row. */
+static GtkWidget *
+fill_child (KioskRow *self)
 {
-  for (GtkWidget *next = gtk_widget_get_next_sibling (child); next != NULL;
-       next = gtk_widget_get_next_sibling (next))
-    if (gtk_widget_should_layout (next))
-      return FALSE;
-  return TRUE;
+  GtkWidget *last = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_should_layout (child))
+        continue;
+      if (gtk_widget_get_hexpand (child))
+        return child;
+      last = child;
+    }
+  return last;
 }
 
-/* The width the leading children take, with the gaps after them. */
+/* The width the other children take, with the gaps after them. */
 static int
-leading_width (KioskRow *self)
+others_width (KioskRow  *self,
+              GtkWidget *fill)
 {
   int width = 0;
 
@@ -56,7 +71,7 @@ leading_width (KioskRow *self)
     {
       int natural;
 
-      if (!gtk_widget_should_layout (child) || is_last (child))
+      if (!gtk_widget_should_layout (child) || child == fill)
         continue;
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
       width += natural + self->spacing;
@@ -74,7 +89,8 @@ kiosk_row_measure (GtkWidget      *widget,
                    int            *natural_baseline)
 {
   KioskRow *self = KIOSK_ROW (widget);
-  int leading = for_size >= 0 ? leading_width (self) : 0;
+  GtkWidget *fill = fill_child (self);
+  int others = for_size >= 0 ? others_width (self, fill) : 0;
   gboolean first = TRUE;
 
   *minimum = *natural = 0;
@@ -95,10 +111,10 @@ kiosk_row_measure (GtkWidget      *widget,
           continue;
         }
 
-      if (for_size >= 0 && is_last (child))
+      if (for_size >= 0 && child == fill)
         {
           gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, NULL, NULL, NULL);
-          child_width = MAX (child_min, for_size - leading);
+          child_width = MAX (child_min, for_size - others);
         }
       else if (for_size >= 0)
         {
@@ -119,25 +135,34 @@ kiosk_row_size_allocate (GtkWidget *widget,
                          int        baseline)
 {
   KioskRow *self = KIOSK_ROW (widget);
+  GtkWidget *fill = fill_child (self);
+  int fill_width = MAX (0, width - others_width (self, fill));
   int x = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      int child_width;
+      int child_width, child_height = height;
+      GtkAllocation box;
 
       if (!gtk_widget_should_layout (child))
         continue;
-      if (is_last (child))
-        child_width = MAX (0, width - x);
+      if (child == fill)
+        {
+          child_width = fill_width;
+          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, child_width, NULL, &child_height,
+                              NULL, NULL);
+          child_height = MIN (child_height, height);
+        }
       else
-        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL,
-                            NULL);
+        {
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL,
+                              NULL);
+        }
+      box = (GtkAllocation) { x, (height - child_height) / 2, child_width, child_height };
       if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
-        gtk_widget_size_allocate (child, &(GtkAllocation) { width - x - child_width, 0,
-                                                            child_width, height }, -1);
-      else
-        gtk_widget_size_allocate (child, &(GtkAllocation) { x, 0, child_width, height }, -1);
+        box.x = width - x - child_width;
+      gtk_widget_size_allocate (child, &box, -1);
       x += child_width + self->spacing;
     }
 }
