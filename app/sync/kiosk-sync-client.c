@@ -23,6 +23,7 @@
 #include "kiosk-store.h"
 #include "kiosk-sync-client.h"
 #include "kiosk-sync-fetch.h"
+#include "kiosk-soup-calls.h"  /* last: it renames libsoup's functions */
 
 #define PROGRESS_INTERVAL_US (100 * 1000)
 
@@ -846,6 +847,14 @@ kiosk_sync_client_sync_async (KioskSyncClient     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kiosk_sync_client_sync_async);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  if (self->session == NULL)
+    {
+      GError *error = NULL;
+
+      kiosk_soup_get (&error);
+      g_task_return_error (task, error);
+      return;
+    }
   emit_progress (task, KIOSK_SYNC_PHASE_CHECKING, TRUE);
   run_step (task, load_thread, cancellable, on_loaded_cb);
 }
@@ -888,7 +897,8 @@ kiosk_sync_client_set_limits (KioskSyncClient       *self,
   g_return_if_fail (limits != NULL && limits->max_parallel > 0);
 
   self->limits = *limits;
-  soup_session_set_timeout (self->session, limits->io_timeout_s);
+  if (self->session != NULL)
+    soup_session_set_timeout (self->session, limits->io_timeout_s);
 }
 
 void
@@ -914,7 +924,8 @@ kiosk_sync_client_set_proxy (KioskSyncClient *self,
 
   if (proxy != NULL && *proxy != '\0')
     resolver = g_simple_proxy_resolver_new (proxy, (char **) direct);
-  soup_session_set_proxy_resolver (self->session, resolver);
+  if (self->session != NULL)
+    soup_session_set_proxy_resolver (self->session, resolver);
 }
 
 static void
@@ -953,6 +964,9 @@ kiosk_sync_client_init (KioskSyncClient *self)
     .max_parallel = 4,
     .max_redirects = 3,
   };
+  /* Without libsoup every sync ends with that error (kiosk_sync_client_sync_async). */
+  if (kiosk_soup_get (NULL) == NULL)
+    return;
   self->session = soup_session_new_with_options ("max-conns", 16,
                                                  "max-conns-per-host", 8,
                                                  "timeout", self->limits.io_timeout_s,

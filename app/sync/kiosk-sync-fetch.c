@@ -17,6 +17,7 @@
 #include "kiosk-sha256.h"
 #include "kiosk-sync-error.h"
 #include "kiosk-sync-fetch.h"
+#include "kiosk-soup-calls.h"  /* last: it renames libsoup's functions */
 
 #define CHUNK_SIZE (64 * 1024)
 
@@ -338,7 +339,7 @@ on_sent_cb (GObject      *source,
   GError *error = NULL;
   guint status;
 
-  fetch->in = soup_session_send_finish (SOUP_SESSION (source), res, &error);
+  fetch->in = soup_session_send_finish ((SoupSession *) source, res, &error);
   if (fetch->in == NULL)
     {
       fetch_fail (task, map_error (fetch, error, FALSE));
@@ -368,7 +369,7 @@ start_request (GTask *task)
   Fetch *fetch = g_task_get_task_data (task);
 
   g_clear_object (&fetch->msg);
-  fetch->msg = soup_message_new_from_uri (SOUP_METHOD_GET, fetch->uri);
+  fetch->msg = soup_message_new_from_uri ("GET", fetch->uri);
   soup_message_add_flags (fetch->msg, SOUP_MESSAGE_NO_REDIRECT);
   if (fetch->etag != NULL)
     soup_message_headers_replace (soup_message_get_request_headers (fetch->msg),
@@ -610,7 +611,7 @@ kiosk_fetch_async (SoupSession             *session,
   g_autoptr(GTask) task = NULL;
   Fetch *fetch;
 
-  g_return_if_fail (SOUP_IS_SESSION (session));
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (session, soup_session_get_type ()));
   g_return_if_fail (uri != NULL && limits != NULL && size > 0);
 
   fetch = g_new0 (Fetch, 1);

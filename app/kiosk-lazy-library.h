@@ -10,11 +10,11 @@
 
 G_BEGIN_DECLS
 
-/* Opens the library @soname for good and fills @table, a struct of @n function
- * pointers, with the functions @names in the same order. NULL and a description in
- * @problem when the library or one of the functions is missing. For libraries most
- * starts never use (printing, drawing SVG): linking them would load them, and all
- * they pull in, at every start. */
+/* Opens the library @soname for good and returns a table of its functions @names, in
+ * that order, to be read as a struct of @n function pointers. NULL and a description in
+ * @problem when the library or one of the functions is missing. For libraries a start
+ * does not need (printing, drawing SVG, HTTP): linking them would load them, and all
+ * they pull in, before the first frame. */
 gpointer kiosk_lazy_library_open (const char         *soname,
                                   const char * const *names,
                                   gsize               n,
