@@ -4,34 +4,46 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "kiosk-lazy-library"
+
 #include "config.h"
 
 #include <gmodule.h>
 
 #include "kiosk-lazy-library.h"
 
-gpointer
-kiosk_lazy_library_open (const char         *soname,
-                         const char * const *names,
-                         gsize               n,
-                         char              **problem)
+static gpointer
+open_library (KioskLazyLibrary *library)
 {
-  GModule *module = g_module_open (soname, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  g_autofree gpointer *table = g_new0 (gpointer, n);
+  GModule *module = g_module_open (library->soname, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  g_autofree gpointer *table = g_new0 (gpointer, library->n_names);
 
-  for (gsize i = 0; module != NULL && i < n; i++)
-    if (!g_module_symbol (module, names[i], &table[i]))
+  for (gsize i = 0; module != NULL && i < library->n_names; i++)
+    if (!g_module_symbol (module, library->names[i], &table[i]))
       {
-        *problem = g_strdup (g_module_error ());
+        g_debug ("%s: %s", library->soname, g_module_error ());
         g_module_close (module);
         return NULL;
       }
   if (module == NULL)
     {
-      *problem = g_strdup (g_module_error ());
+      g_debug ("%s could not be loaded: %s", library->soname, g_module_error ());
       return NULL;
     }
   /* The table points into the library: it stays open. */
   g_module_make_resident (module);
   return g_steal_pointer (&table);
+}
+
+gconstpointer
+kiosk_lazy_library_get (KioskLazyLibrary *library)
+{
+  g_return_val_if_fail (library != NULL, NULL);
+
+  if (g_once_init_enter (&library->initialized))
+    {
+      library->table = open_library (library);
+      g_once_init_leave (&library->initialized, 1);
+    }
+  return library->table;
 }

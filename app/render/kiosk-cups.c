@@ -16,31 +16,18 @@
 
 #define LIBCUPS "libcups.so.2"
 
-static KioskCups *
-load (char **problem)
-{
 #define KIOSK_CUPS_NAME(name) #name,
-  static const char * const names[] = { KIOSK_CUPS_FUNCTIONS (KIOSK_CUPS_NAME) };
+static const char * const names[] = { KIOSK_CUPS_FUNCTIONS (KIOSK_CUPS_NAME) };
 #undef KIOSK_CUPS_NAME
 
-  G_STATIC_ASSERT (sizeof (KioskCups) == G_N_ELEMENTS (names) * sizeof (gpointer));
-  return kiosk_lazy_library_open (LIBCUPS, names, G_N_ELEMENTS (names), problem);
-}
+static KioskLazyLibrary library = { LIBCUPS, names, G_N_ELEMENTS (names) };
 
 const KioskCups *
 kiosk_cups_get (GError **error)
 {
-  static gsize initialized;
-  static KioskCups *cups;
-  static char *problem;
+  const KioskCups *cups = kiosk_lazy_library_get (&library);
 
-  if (g_once_init_enter (&initialized))
-    {
-      cups = load (&problem);
-      if (cups == NULL)
-        g_debug ("%s could not be loaded: %s", LIBCUPS, problem);
-      g_once_init_leave (&initialized, 1);
-    }
+  G_STATIC_ASSERT (sizeof (KioskCups) == G_N_ELEMENTS (names) * sizeof (gpointer));
   if (cups == NULL)
     g_set_error_literal (error, KIOSK_PRINT_ERROR, KIOSK_PRINT_ERROR_NO_SERVICE,
                          _("Printing is not available on this computer: the CUPS printing "

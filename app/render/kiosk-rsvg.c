@@ -16,31 +16,18 @@
 
 #define LIBRSVG "librsvg-2.so.2"
 
-static KioskRsvg *
-load (char **problem)
-{
 #define KIOSK_RSVG_NAME(name) #name,
-  static const char * const names[] = { KIOSK_RSVG_FUNCTIONS (KIOSK_RSVG_NAME) };
+static const char * const names[] = { KIOSK_RSVG_FUNCTIONS (KIOSK_RSVG_NAME) };
 #undef KIOSK_RSVG_NAME
 
-  G_STATIC_ASSERT (sizeof (KioskRsvg) == G_N_ELEMENTS (names) * sizeof (gpointer));
-  return kiosk_lazy_library_open (LIBRSVG, names, G_N_ELEMENTS (names), problem);
-}
+static KioskLazyLibrary library = { LIBRSVG, names, G_N_ELEMENTS (names) };
 
 const KioskRsvg *
 kiosk_rsvg_get (GError **error)
 {
-  static gsize initialized;
-  static KioskRsvg *rsvg;
-  static char *problem;
+  const KioskRsvg *rsvg = kiosk_lazy_library_get (&library);
 
-  if (g_once_init_enter (&initialized))
-    {
-      rsvg = load (&problem);
-      if (rsvg == NULL)
-        g_debug ("%s could not be loaded: %s", LIBRSVG, problem);
-      g_once_init_leave (&initialized, 1);
-    }
+  G_STATIC_ASSERT (sizeof (KioskRsvg) == G_N_ELEMENTS (names) * sizeof (gpointer));
   if (rsvg == NULL)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                          _("Drawings cannot be shown on this computer: the librsvg library is not installed."));
