@@ -13,6 +13,7 @@
 #include "kiosk-home-page.h"
 #include "kiosk-media.h"
 #include "kiosk-row.h"
+#include "kiosk-text.h"
 
 struct _KioskHomePage
 {
@@ -28,6 +29,8 @@ struct _KioskHomePage
   KioskLang           lang;
 };
 
+#define TILE_ICON_SIZE 72
+
 G_DEFINE_FINAL_TYPE (KioskHomePage, kiosk_home_page, GTK_TYPE_WIDGET)
 
 static GtkWidget *
@@ -38,8 +41,12 @@ tile_icon_new (KioskHomePage *self,
   g_autoptr(GError) error = NULL;
   GtkWidget *image;
 
+  /* Drawn at the size shown: a picture scaled down at every frame costs more to
+   * paint than the whole tile around it. */
   if (topic->icon != NULL)
-    texture = kiosk_media_load_texture (self->store, topic->icon, 96, &error);
+    texture = kiosk_media_load_texture (self->store, topic->icon,
+                                        TILE_ICON_SIZE * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                        &error);
   if (texture == NULL)
     {
       if (error != NULL)
@@ -47,7 +54,7 @@ tile_icon_new (KioskHomePage *self,
       return gtk_image_new_from_icon_name ("folder-documents-symbolic");
     }
   image = gtk_image_new_from_paintable (GDK_PAINTABLE (texture));
-  gtk_image_set_pixel_size (GTK_IMAGE (image), 72);
+  gtk_image_set_pixel_size (GTK_IMAGE (image), TILE_ICON_SIZE);
   return image;
 }
 
@@ -58,8 +65,8 @@ tile_new (KioskHomePage *self,
   GtkWidget *button = gtk_button_new ();
   GtkWidget *row = kiosk_row_new (16);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *title = gtk_label_new (topic->title[self->lang]);
-  GtkWidget *summary = gtk_label_new (topic->summary[self->lang]);
+  GtkWidget *title = kiosk_text_new (topic->title[self->lang]);
+  GtkWidget *summary = kiosk_text_new (topic->summary[self->lang]);
 
   gtk_widget_add_css_class (button, "topic-tile");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-topic");
@@ -71,12 +78,6 @@ tile_new (KioskHomePage *self,
 
   gtk_widget_add_css_class (title, "tile-title");
   gtk_widget_add_css_class (summary, "tile-summary");
-  for (GtkWidget *label = title; label != NULL; label = label == title ? summary : NULL)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-    }
   gtk_box_append (GTK_BOX (texts), title);
   gtk_box_append (GTK_BOX (texts), summary);
 

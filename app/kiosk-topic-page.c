@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-media.h"
+#include "kiosk-text.h"
 #include "kiosk-topic-page.h"
 
 struct _KioskTopicPage
@@ -27,16 +28,13 @@ struct _KioskTopicPage
 G_DEFINE_FINAL_TYPE (KioskTopicPage, kiosk_topic_page, GTK_TYPE_WIDGET)
 
 static GtkWidget *
-wrapped_label (const char *text,
-               const char *css_class)
+wrapped_text (const char *text,
+              const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *widget = kiosk_text_new (text);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, css_class);
-  return label;
+  gtk_widget_add_css_class (widget, css_class);
+  return widget;
 }
 
 static GtkWidget *
@@ -57,8 +55,8 @@ card_new (KioskArticle *article,
                                   -1);
 
   gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), wrapped_label (article->title[lang], "card-title"));
-  gtk_box_append (GTK_BOX (texts), wrapped_label (article->summary[lang], "card-summary"));
+  gtk_box_append (GTK_BOX (texts), wrapped_text (article->title[lang], "card-title"));
+  gtk_box_append (GTK_BOX (texts), wrapped_text (article->summary[lang], "card-summary"));
   gtk_image_set_pixel_size (GTK_IMAGE (arrow), 32);
   gtk_box_append (GTK_BOX (box), texts);
   gtk_box_append (GTK_BOX (box), arrow);
@@ -103,7 +101,7 @@ fill_cards (KioskTopicPage *self,
 
   if (articles == NULL)
     {
-      gtk_box_append (self->cards, wrapped_label (error->message, "status-message"));
+      gtk_box_append (self->cards, wrapped_text (error->message, "status-message"));
       return;
     }
   for (guint i = 0; i < articles->len; i++)

@@ -8,6 +8,7 @@
 
 #include "kiosk-application.h"
 #include "kiosk-bundle.h"
+#include "kiosk-text.h"
 #include "kiosk-test-ui.h"
 #include "kiosk-test-util.h"
 
@@ -94,13 +95,24 @@ is_shown (GtkWidget *widget)
   return gtk_widget_get_visible (widget) && gtk_widget_get_mapped (widget);
 }
 
+/* The text a widget shows, if it is a label or the kiosk's own wrapping text. */
+static const char *
+shown_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (KIOSK_IS_TEXT (widget))
+    return kiosk_text_get_text (KIOSK_TEXT (widget));
+  return NULL;
+}
+
 GtkWidget *
 kiosk_test_ui_find_label (GtkWidget  *root,
                           const char *text)
 {
   if (!is_shown (root))
     return NULL;
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+  if (shown_text (root) != NULL && strstr (shown_text (root), text) != NULL)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -138,9 +150,9 @@ collect (GtkWidget *widget,
 {
   if (!is_shown (widget))
     return;
-  if (GTK_IS_LABEL (widget))
+  if (shown_text (widget) != NULL)
     {
-      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append (out, shown_text (widget));
       g_string_append_c (out, '\n');
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -305,7 +317,7 @@ kiosk_test_ui_find_squeezed (GtkWidget *root)
   /* A scrollable shows part of what it holds; what it holds must still fit. */
   if (!GTK_IS_SCROLLABLE (root) && (width < min_width || height < min_height))
     {
-      const char *text = GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root)) : NULL;
+      const char *text = shown_text (root);
 
       return g_strdup_printf ("%s “%s” got %d×%d but needs %d×%d", G_OBJECT_TYPE_NAME (root),
                               text != NULL ? text : gtk_widget_get_name (root),
