@@ -14,6 +14,7 @@
 #include <qrencode.h>
 
 #include "kiosk-hotline-page.h"
+#include "kiosk-row.h"
 
 #define CHILD_HOTLINE "111"
 #define CHILD_HOTLINE_URI "tel:111"
@@ -241,6 +242,7 @@ kiosk_hotline_page_class_init (KioskHotlinePageClass *klass)
 
   object_class->dispose = kiosk_hotline_page_dispose;
 
+  g_type_ensure (KIOSK_TYPE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/goctreem/Kiosk/kiosk-hotline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskHotlinePage, scroller);

@@ -107,6 +107,28 @@ current_lang (KioskWindow *self)
 
 /* ---- building the screens ---- */
 
+/* Focus leaves a screen before the screen leaves the window. GTK 4.8 keeps the
+ * window's focus on a removed widget until the next frame, holding its last reference;
+ * a link label that takes the focus meanwhile reads that widget after dropping it (a
+ * critical in gtk_widget_is_ancestor, and a read of freed memory). */
+static void
+release_focus (KioskWindow *self,
+               GtkWidget   *leaving)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && (focus == leaving || gtk_widget_is_ancestor (focus, leaving)))
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
+}
+
+static void
+remove_screen (KioskWindow *self,
+               GtkWidget   *screen)
+{
+  release_focus (self, screen);
+  gtk_stack_remove (self->stack, screen);
+}
+
 static void
 remove_stack_child (KioskWindow *self,
                     const char  *name)
@@ -114,7 +136,7 @@ remove_stack_child (KioskWindow *self,
   GtkWidget *child = gtk_stack_get_child_by_name (self->stack, name);
 
   if (child != NULL)
-    gtk_stack_remove (self->stack, child);
+    remove_screen (self, child);
 }
 
 static void
@@ -146,12 +168,15 @@ build_screens (KioskWindow *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))) != NULL)
-    gtk_stack_remove (self->stack, child);
+    remove_screen (self, child);
   self->home = NULL;
   self->search = NULL;
   self->hotline = NULL;
   if (self->header != NULL)
-    gtk_box_remove (self->header_slot, GTK_WIDGET (self->header));
+    {
+      release_focus (self, GTK_WIDGET (self->header));
+      gtk_box_remove (self->header_slot, GTK_WIDGET (self->header));
+    }
   self->header = NULL;
   self->stale = FALSE;
 }
@@ -212,12 +237,11 @@ show_dynamic (KioskWindow *self,
 {
   GtkWidget *old = gtk_stack_get_child_by_name (self->stack, name);
 
-  /* The new screen is shown before the old one goes: GTK 4.8's stack trips over the
-   * removal of its visible child (a critical in gtk_widget_is_ancestor). */
+  /* The new screen is shown before the old one goes, so no frame shows neither. */
   gtk_stack_add_child (self->stack, page);
   gtk_stack_set_visible_child (self->stack, page);
   if (old != NULL)
-    gtk_stack_remove (self->stack, old);
+    remove_screen (self, old);
   gtk_stack_page_set_name (gtk_stack_get_page (self->stack, page), name);
 }
 
