@@ -157,6 +157,7 @@ kiosk_home_page_class_init (KioskHomePageClass *klass)
   object_class->dispose = kiosk_home_page_dispose;
 
   g_type_ensure (KIOSK_TYPE_ROW);
+  g_type_ensure (KIOSK_TYPE_TEXT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/goctreem/Kiosk/kiosk-home-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskHomePage, scroller);
