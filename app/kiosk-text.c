@@ -53,7 +53,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The widest run of the one-line layout between two places where it may break. */
+static int
+x_at (PangoLayout *layout,
+      int          index)
+{
+  PangoRectangle pos;
+
+  /* At the end of the text this is the position just after it. */
+  pango_layout_index_to_pos (layout, index, &pos);
+  return pos.x;
+}
+
+/* The widest run of the one-line layout between two places where it may break, not
+ * counting the spaces a run ends with: at a break they hang past the edge. */
 static int
 widest_unbreakable_run (PangoLayout *layout)
 {
@@ -63,21 +75,18 @@ widest_unbreakable_run (PangoLayout *layout)
   int run_start = 0;
   int widest = 0;
   const char *p = text;
+  const char *ink_end = text;
 
   attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
   for (int i = 1; i < n_attrs; i++)
     {
+      if (!attrs[i - 1].is_white)
+        ink_end = g_utf8_next_char (p);
       p = g_utf8_next_char (p);
       if (attrs[i].is_line_break || i == n_attrs - 1)
         {
-          PangoRectangle pos;
-          int x;
-
-          pango_layout_index_to_pos (layout, p - text, &pos);
-          /* At the end of the text, index_to_pos gives the position after it. */
-          x = pos.x;
-          widest = MAX (widest, x - run_start);
-          run_start = x;
+          widest = MAX (widest, x_at (layout, ink_end - text) - run_start);
+          run_start = x_at (layout, p - text);
         }
     }
   return PANGO_PIXELS_CEIL (widest);
