@@ -28,6 +28,22 @@ exec_ok (KioskStore *store,
   g_assert_no_error (error);
 }
 
+/* How much the search index gathers in memory before writing it out (migration 5). */
+static int
+search_hash_size (KioskStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  int size = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (kiosk_store_get_db (store),
+                                       "SELECT v FROM article_search_config WHERE k = 'hashsize'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return size;
+}
+
 /* Rows that every schema version since 1 can hold. */
 static void
 insert_v1_content (KioskStore *store)
@@ -57,6 +73,7 @@ test_fresh (void)
   g_assert_cmpint (kiosk_store_get_schema_version (store), ==, KIOSK_STORE_SCHEMA_VERSION);
   g_assert_true (kiosk_store_get_counts (store, &counts, &error));
   g_assert_cmpuint (counts.articles, ==, 0);
+  g_assert_cmpint (search_hash_size (store), ==, 16 * 1024 * 1024);
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 

@@ -161,10 +161,18 @@ static const char migration_4[] =
   "  PRIMARY KEY (month, kind, id)"
   ") WITHOUT ROWID;";
 
+/* 5: room for the search index to gather a whole sync in memory. FTS5 writes out what
+ * an import has indexed each time a megabyte of it has piled up, then merges the pieces;
+ * with 16 MB, a thousand articles are written out once, at the end. The memory is only
+ * taken while an import writes. */
+static const char migration_5[] =
+  "INSERT INTO article_search (article_search, rank) VALUES ('hashsize', 16777216);";
+
 const char *
 kiosk_schema_migration (int version)
 {
-  static const char *steps[] = { NULL, migration_1, migration_2, migration_3, migration_4 };
+  static const char *steps[] = { NULL, migration_1, migration_2, migration_3, migration_4,
+                                 migration_5 };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (steps) == KIOSK_STORE_SCHEMA_VERSION + 1);
   g_return_val_if_fail (version >= 1 && version <= KIOSK_STORE_SCHEMA_VERSION, NULL);

@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define KIOSK_STORE_SCHEMA_VERSION 4
+#define KIOSK_STORE_SCHEMA_VERSION 5
 
 #define KIOSK_STORE_ERROR (kiosk_store_error_quark ())
 
