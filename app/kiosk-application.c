@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <malloc.h>
+#include <string.h>
 
 #include "kiosk-application.h"
 #include "kiosk-bundle.h"
@@ -46,10 +47,27 @@ kiosk_application_handle_local_options (GApplication *app,
   return kiosk_cli_run (options);
 }
 
+/* With the cairo renderer nothing draws with GL, yet GTK 4.8 still loads Mesa and
+ * probes GL when it opens the display: on software Mesa that is about 40 ms of a
+ * start-up and 60 MB of memory (bench/startup --renderers). GDK_DEBUG=gl-disable, a
+ * documented GDK switch, leaves it out. */
+static void
+leave_out_gl (void)
+{
+  const char *debug = g_getenv ("GDK_DEBUG");
+  g_autofree char *value = NULL;
+
+  if (debug != NULL && strstr (debug, "gl-disable") != NULL)
+    return;
+  value = debug != NULL && *debug != '\0' ? g_strconcat (debug, ",gl-disable", NULL)
+                                          : g_strdup ("gl-disable");
+  g_setenv ("GDK_DEBUG", value, TRUE);
+}
+
 /* Without hardware OpenGL, GTK's GL renderer runs on software Mesa: it starts in
  * about twice the time of the cairo renderer and uses more memory (DESIGN.md). A
  * render node under /dev/dri is the cheap sign of a GPU; the "renderer" setting and
- * GSK_RENDERER override the guess. */
+ * GSK_RENDERER override the guess. Whenever the choice is cairo, GL is left out too. */
 void
 kiosk_application_choose_renderer (void)
 {
@@ -58,19 +76,22 @@ kiosk_application_choose_renderer (void)
   g_autofree char *choice = NULL;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
 
-  if (g_getenv ("GSK_RENDERER") != NULL)
-    return;
-  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+  if (g_getenv ("GSK_RENDERER") == NULL)
     {
-      settings = g_settings_new (APP_ID);
-      choice = g_settings_get_string (settings, "renderer");
+      if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+        {
+          settings = g_settings_new (APP_ID);
+          choice = g_settings_get_string (settings, "renderer");
+        }
+      if (g_strcmp0 (choice, "gl") != 0 &&
+          (g_strcmp0 (choice, "cairo") == 0 ||
+           !g_file_test ("/dev/dri/renderD128", G_FILE_TEST_EXISTS) ||
+           g_getenv ("LIBGL_ALWAYS_SOFTWARE") != NULL))
+        g_setenv ("GSK_RENDERER", "cairo", TRUE);
     }
 
-  if (g_strcmp0 (choice, "gl") == 0)
-    return;
-  if (g_strcmp0 (choice, "cairo") == 0 || !g_file_test ("/dev/dri/renderD128", G_FILE_TEST_EXISTS) ||
-      g_getenv ("LIBGL_ALWAYS_SOFTWARE") != NULL)
-    g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0)
+    leave_out_gl ();
 }
 
 /* First start, or a new app version with newer bundled content: import it off the

@@ -255,6 +255,48 @@ test_walk_large_text_and_language (void)
   close_window (window);
 }
 
+/* Drawing with cairo, the kiosk also leaves GL out of GTK's start-up; keeps what else
+ * GDK_DEBUG asks for; and leaves GL alone when it draws with it. Each case runs in a
+ * child process: the choice is made through the environment, before GTK starts. */
+static void
+test_renderer_choice (gconstpointer data)
+{
+  const char *mode = data;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  if (g_str_equal (mode, "cairo"))
+    {
+      g_setenv ("GSK_RENDERER", "cairo", TRUE);
+      g_setenv ("GDK_DEBUG", "misc", TRUE);
+      kiosk_application_choose_renderer ();
+      kiosk_application_choose_renderer ();
+      g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "misc,gl-disable");
+    }
+  else if (g_str_equal (mode, "gl"))
+    {
+      g_setenv ("GSK_RENDERER", "gl", TRUE);
+      g_unsetenv ("GDK_DEBUG");
+      kiosk_application_choose_renderer ();
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+      g_assert_null (g_getenv ("GDK_DEBUG"));
+    }
+  else
+    {
+      g_unsetenv ("GSK_RENDERER");
+      g_unsetenv ("GDK_DEBUG");
+      g_setenv ("LIBGL_ALWAYS_SOFTWARE", "1", TRUE);
+      kiosk_application_choose_renderer ();
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+      g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "gl-disable");
+    }
+}
+
 /* Whole-second timers fire up to a second late: wait for the countdown, not a time. */
 static gboolean
 is_counting_down (gpointer data)
@@ -371,6 +413,10 @@ main (int   argc,
   g_test_add_func ("/kiosk/window/text-size", test_text_size);
   g_test_add_func ("/kiosk/window/large-text-fits", test_large_text_fits);
   g_test_add_func ("/kiosk/window/language", test_language);
+  g_test_add_data_func ("/kiosk/window/renderer-choice/cairo", "cairo", test_renderer_choice);
+  g_test_add_data_func ("/kiosk/window/renderer-choice/gl", "gl", test_renderer_choice);
+  g_test_add_data_func ("/kiosk/window/renderer-choice/software", "software",
+                        test_renderer_choice);
   g_test_add_func ("/kiosk/window/walk-large-text-and-language",
                    test_walk_large_text_and_language);
   g_test_add_func ("/kiosk/window/idle-reset", test_idle_reset);
