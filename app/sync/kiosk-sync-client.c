@@ -32,7 +32,8 @@ struct _KioskSyncClient
   GObject          parent_instance;
 
   /* owned */
-  SoupSession     *session;
+  SoupSession     *session;         /* made by the first sync */
+  GProxyResolver  *proxy_resolver;  /* NULL: straight to the server */
   GStrv            allowed_hosts;
 
   KioskSyncLimits  limits;
@@ -823,6 +824,29 @@ on_loaded_cb (GObject      *source,
     probe (task);
 }
 
+/* The HTTP session, made when the first sync starts: libsoup, and the TLS stack behind
+ * it, load only on a kiosk that syncs, and not before it does. Without libsoup every
+ * sync ends with that error. */
+static gboolean
+ensure_session (KioskSyncClient  *self,
+                GError          **error)
+{
+  if (self->session != NULL)
+    return TRUE;
+  if (kiosk_soup_get (error) == NULL)
+    return FALSE;
+
+  self->session = soup_session_new_with_options ("max-conns", 16,
+                                                 "max-conns-per-host", 8,
+                                                 "timeout", self->limits.io_timeout_s,
+                                                 "user-agent", PACKAGE_NAME "/" PACKAGE_VERSION,
+                                                 NULL);
+  /* The bytes hashed must be the bytes served. */
+  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_CONTENT_DECODER);
+  soup_session_set_proxy_resolver (self->session, self->proxy_resolver);
+  return TRUE;
+}
+
 void
 kiosk_sync_client_sync_async (KioskSyncClient     *self,
                               const char          *store_path,
@@ -832,6 +856,7 @@ kiosk_sync_client_sync_async (KioskSyncClient     *self,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   Job *job;
 
   g_return_if_fail (KIOSK_IS_SYNC_CLIENT (self));
@@ -847,12 +872,9 @@ kiosk_sync_client_sync_async (KioskSyncClient     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kiosk_sync_client_sync_async);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  if (self->session == NULL)
+  if (!ensure_session (self, &error))
     {
-      GError *error = NULL;
-
-      kiosk_soup_get (&error);
-      g_task_return_error (task, error);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   emit_progress (task, KIOSK_SYNC_PHASE_CHECKING, TRUE);
@@ -924,6 +946,7 @@ kiosk_sync_client_set_proxy (KioskSyncClient *self,
 
   if (proxy != NULL && *proxy != '\0')
     resolver = g_simple_proxy_resolver_new (proxy, (char **) direct);
+  g_set_object (&self->proxy_resolver, resolver);
   if (self->session != NULL)
     soup_session_set_proxy_resolver (self->session, resolver);
 }
@@ -934,6 +957,7 @@ kiosk_sync_client_finalize (GObject *object)
   KioskSyncClient *self = KIOSK_SYNC_CLIENT (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->proxy_resolver);
   g_strfreev (self->allowed_hosts);
 
   G_OBJECT_CLASS (kiosk_sync_client_parent_class)->finalize (object);
@@ -964,17 +988,6 @@ kiosk_sync_client_init (KioskSyncClient *self)
     .max_parallel = 4,
     .max_redirects = 3,
   };
-  /* Without libsoup every sync ends with that error (kiosk_sync_client_sync_async). */
-  if (kiosk_soup_get (NULL) == NULL)
-    return;
-  self->session = soup_session_new_with_options ("max-conns", 16,
-                                                 "max-conns-per-host", 8,
-                                                 "timeout", self->limits.io_timeout_s,
-                                                 "user-agent", PACKAGE_NAME "/" PACKAGE_VERSION,
-                                                 NULL);
-  /* The bytes hashed must be the bytes served. */
-  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_CONTENT_DECODER);
-  soup_session_set_proxy_resolver (self->session, NULL);
 }
 
 KioskSyncClient *
