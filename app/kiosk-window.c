@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "kiosk-admin-console.h"
 #include "kiosk-article-page.h"
@@ -406,17 +407,46 @@ go_to (KioskWindow   *self,
 
 /* ---- the visitor's choices ---- */
 
+/* Icons that grow with the text, and their size at 100% (as in style.css). GTK draws a
+ * symbolic icon from one of Adwaita's PNGs when there is one of the size asked for, and
+ * otherwise loads its SVG through librsvg: about 8 MB more memory for one icon. So they
+ * grow from one PNG size to the next. */
+static const struct {
+  const char *selector;
+  int         px;
+} growing_icons[] = {
+  { "kioskmarkdownview .callout-icon", 32 },
+  { "kiosksearchpage .search-hotline-icon", 32 },
+  { "kioskhotlinepage .hotline-hero-hours-icon", 24 },
+};
+
+static int
+png_icon_size (double px)
+{
+  static const int sizes[] = { 16, 24, 32, 48, 64, 96 };
+  int best = sizes[0];
+
+  for (guint i = 1; i < G_N_ELEMENTS (sizes); i++)
+    if (fabs (sizes[i] - px) <= fabs (best - px))
+      best = sizes[i];
+  return best;
+}
+
 static void
 apply_text_size (KioskWindow *self)
 {
-  g_autofree char *css = NULL;
+  g_autoptr(GString) css = g_string_new (NULL);
   int percent = text_steps[self->text_step];
   double px = BASE_FONT_PX * percent / 100.0;
   double header_px = BASE_FONT_PX * MIN (percent, HEADER_MAX_PERCENT) / 100.0;
 
-  css = g_strdup_printf ("window.kiosk { font-size: %.2fpx; }"
-                         " window.kiosk kioskheader { font-size: %.2fpx; }", px, header_px);
-  gtk_css_provider_load_from_data (self->font_provider, css, -1);
+  g_string_append_printf (css, "window.kiosk { font-size: %.2fpx; }"
+                          " window.kiosk kioskheader { font-size: %.2fpx; }", px, header_px);
+  for (guint i = 0; i < G_N_ELEMENTS (growing_icons); i++)
+    g_string_append_printf (css, " window.kiosk %s { -gtk-icon-size: %dpx; }",
+                            growing_icons[i].selector,
+                            png_icon_size (growing_icons[i].px * percent / 100.0));
+  gtk_css_provider_load_from_data (self->font_provider, css->str, -1);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-smaller", self->text_step > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-larger",
