@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-column.h"
 #include "kiosk-home-page.h"
 #include "kiosk-media.h"
 #include "kiosk-row.h"
@@ -21,7 +22,7 @@ struct _KioskHomePage
 
   /* template widgets */
   GtkScrolledWindow  *scroller;
-  GtkFlowBox         *tiles;
+  KioskColumn        *tiles;
   GtkLabel           *message;
 
   /* owned */
@@ -64,7 +65,7 @@ tile_new (KioskHomePage *self,
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *row = kiosk_row_new (16);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *texts = kiosk_column_new (4);
   GtkWidget *title = kiosk_text_new (topic->title[self->lang]);
   GtkWidget *summary = kiosk_text_new (topic->summary[self->lang]);
 
@@ -78,8 +79,8 @@ tile_new (KioskHomePage *self,
 
   gtk_widget_add_css_class (title, "tile-title");
   gtk_widget_add_css_class (summary, "tile-summary");
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), summary);
+  kiosk_column_append (KIOSK_COLUMN (texts), title);
+  kiosk_column_append (KIOSK_COLUMN (texts), summary);
 
   gtk_widget_set_valign (row, GTK_ALIGN_CENTER);
   kiosk_row_append (KIOSK_ROW (row), tile_icon_new (self, topic));
@@ -93,12 +94,10 @@ kiosk_home_page_reload (KioskHomePage *self)
 {
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
   g_return_if_fail (KIOSK_IS_HOME_PAGE (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles))) != NULL)
-    gtk_flow_box_remove (self->tiles, child);
+  kiosk_column_remove_all (self->tiles);
 
   topics = kiosk_store_list_topics (self->store, &error);
   if (topics == NULL || topics->len == 0)
@@ -111,7 +110,7 @@ kiosk_home_page_reload (KioskHomePage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
   for (guint i = 0; i < topics->len; i++)
-    gtk_flow_box_append (self->tiles, tile_new (self, topics->pdata[i]));
+    kiosk_column_append (self->tiles, tile_new (self, topics->pdata[i]));
 }
 
 void
@@ -156,6 +155,7 @@ kiosk_home_page_class_init (KioskHomePageClass *klass)
 
   object_class->dispose = kiosk_home_page_dispose;
 
+  g_type_ensure (KIOSK_TYPE_COLUMN);
   g_type_ensure (KIOSK_TYPE_ROW);
   g_type_ensure (KIOSK_TYPE_TEXT);
   gtk_widget_class_set_template_from_resource (widget_class,
