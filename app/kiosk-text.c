@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kiosk-text.h"
 
 struct _KioskText
@@ -53,42 +55,42 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static int
-x_at (PangoLayout *layout,
-      int          index)
-{
-  PangoRectangle pos;
-
-  /* At the end of the text this is the position just after it. */
-  pango_layout_index_to_pos (layout, index, &pos);
-  return pos.x;
-}
-
 /* The widest run of the one-line layout between two places where it may break, not
- * counting the spaces a run ends with: at a break they hang past the edge. */
+ * counting the spaces a run ends with: at a break they hang past the edge. One walk
+ * over the clusters, left to right as Vietnamese and English are written. */
 static int
 widest_unbreakable_run (PangoLayout *layout)
 {
   const char *text = pango_layout_get_text (layout);
   const PangoLogAttr *attrs;
-  int n_attrs;
-  int run_start = 0;
-  int widest = 0;
-  const char *p = text;
-  const char *ink_end = text;
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int length = strlen (text);
+  int n_attrs, offset = 0, last_index = 0;
+  int run_start = 0, ink_end = 0, widest = 0;
 
   attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
-  for (int i = 1; i < n_attrs; i++)
+  do
     {
-      if (!attrs[i - 1].is_white)
-        ink_end = g_utf8_next_char (p);
-      p = g_utf8_next_char (p);
-      if (attrs[i].is_line_break || i == n_attrs - 1)
+      PangoRectangle cluster;
+      int index = pango_layout_iter_get_index (iter);
+
+      if (index >= length)
+        break;
+      offset += g_utf8_strlen (text + last_index, index - last_index);
+      last_index = index;
+      pango_layout_iter_get_cluster_extents (iter, NULL, &cluster);
+      if (offset > 0 && offset < n_attrs && attrs[offset].is_line_break)
         {
-          widest = MAX (widest, x_at (layout, ink_end - text) - run_start);
-          run_start = x_at (layout, p - text);
+          widest = MAX (widest, ink_end - run_start);
+          run_start = ink_end = cluster.x;
         }
+      if (offset < n_attrs && !attrs[offset].is_white)
+        ink_end = cluster.x + cluster.width;
     }
+  while (pango_layout_iter_next_cluster (iter));
+  pango_layout_iter_free (iter);
+
+  widest = MAX (widest, ink_end - run_start);
   return PANGO_PIXELS_CEIL (widest);
 }
 
