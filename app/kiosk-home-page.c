@@ -40,14 +40,13 @@ tile_icon_new (KioskHomePage *self,
 {
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *image;
-
   /* Drawn at the size shown: a picture scaled down at every frame costs more to
    * paint than the whole tile around it. */
+  int size = TILE_ICON_SIZE * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  GtkWidget *image;
+
   if (topic->icon != NULL)
-    texture = kiosk_media_load_texture (self->store, topic->icon,
-                                        TILE_ICON_SIZE * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                        &error);
+    texture = kiosk_media_load_texture (self->store, topic->icon, size, &error);
   if (texture == NULL)
     {
       if (error != NULL)

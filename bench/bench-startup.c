@@ -221,7 +221,8 @@ compare_renderers (const char *bare_exe,
       rss[i] = median (subjects[i].rss, N_RUNS);
     }
   for (guint i = 0; i < 3; i++)
-    g_print ("bare window, %-20s %7.1f ms, %6.1f MiB  (%.0f%% of GL's time, %.0f%% of its memory)\n",
+    g_print ("bare window, %-20s %7.1f ms, %6.1f MiB  (%.0f%% of GL's time, "
+             "%.0f%% of its memory)\n",
              subjects[i].label, ms[i], rss[i], 100 * ms[i] / ms[2], 100 * rss[i] / rss[2]);
   return 0;
 }

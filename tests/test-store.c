@@ -34,10 +34,10 @@ search_hash_size (KioskStore *store)
 {
   sqlite3_stmt *stmt = NULL;
   int size = -1;
+  const char *sql = "SELECT v FROM article_search_config WHERE k = 'hashsize'";
 
-  g_assert_cmpint (sqlite3_prepare_v2 (kiosk_store_get_db (store),
-                                       "SELECT v FROM article_search_config WHERE k = 'hashsize'",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (kiosk_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     size = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
