@@ -255,6 +255,33 @@ test_walk_large_text_and_language (void)
   close_window (window);
 }
 
+/* A link in the article holds the focus when the language changes: the article is built
+ * anew and its old links leave the window. GTK 4.8 kept the window's focus on the old
+ * link, with the only reference left to it, and the new article's link that took the
+ * focus next read it after it was freed (a critical from gtk_widget_is_ancestor). */
+static void
+test_focus_on_link_survives_language_change (void)
+{
+  KioskWindow *window = new_window ();
+  GtkWidget *link;
+  GtkWidget *focus;
+
+  activate (window, "win.show-article", "online-strangers");
+  link = kiosk_test_ui_find_label (GTK_WIDGET (window), "Đọc thêm");
+  g_assert_nonnull (link);
+  g_assert_true (gtk_widget_grab_focus (link));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == link);
+
+  activate (window, "win.language", "en");
+  link = kiosk_test_ui_find_label (GTK_WIDGET (window), "Read more");
+  g_assert_nonnull (link);
+  g_assert_true (gtk_widget_grab_focus (link));
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == link);
+  close_window (window);
+}
+
 /* Drawing with cairo, the kiosk also leaves GL out of GTK's start-up; keeps what else
  * GDK_DEBUG asks for; and leaves GL alone when it draws with it. Each case runs in a
  * child process: the choice is made through the environment, before GTK starts. */
@@ -413,6 +440,8 @@ main (int   argc,
   g_test_add_func ("/kiosk/window/text-size", test_text_size);
   g_test_add_func ("/kiosk/window/large-text-fits", test_large_text_fits);
   g_test_add_func ("/kiosk/window/language", test_language);
+  g_test_add_func ("/kiosk/window/focus-on-link-survives-language-change",
+                   test_focus_on_link_survives_language_change);
   g_test_add_data_func ("/kiosk/window/renderer-choice/cairo", "cairo", test_renderer_choice);
   g_test_add_data_func ("/kiosk/window/renderer-choice/gl", "gl", test_renderer_choice);
   g_test_add_data_func ("/kiosk/window/renderer-choice/software", "software",
