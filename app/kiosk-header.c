@@ -10,6 +10,7 @@
 
 #include "kiosk-header.h"
 #include "kiosk-row.h"
+#include "kiosk-text.h"
 
 /* How long staff hold the title to open the sign-in keypad: long enough that a child
  * leaning on the screen does not, short enough to be a documented way in. */
@@ -20,7 +21,7 @@ struct _KioskHeader
   GtkWidget  parent_instance;
 
   /* template widgets */
-  GtkLabel  *title;
+  KioskText *title;
 
   /* owned */
   guint      hold_source;
@@ -82,6 +83,7 @@ kiosk_header_class_init (KioskHeaderClass *klass)
   object_class->dispose = kiosk_header_dispose;
 
   g_type_ensure (KIOSK_TYPE_ROW);
+  g_type_ensure (KIOSK_TYPE_TEXT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/goctreem/Kiosk/kiosk-header.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskHeader, title);
   gtk_widget_class_bind_template_callback (widget_class, on_title_pressed_cb);
@@ -107,5 +109,5 @@ kiosk_header_set_title (KioskHeader *self,
                         const char  *title)
 {
   g_return_if_fail (KIOSK_IS_HEADER (self));
-  gtk_label_set_text (self->title, title);
+  kiosk_text_set_text (self->title, title);
 }
