@@ -15,7 +15,9 @@
 #include "kiosk-application.h"
 #include "kiosk-bundle.h"
 #include "kiosk-cli.h"
+#include "kiosk-home-page.h"
 #include "kiosk-media.h"
+#include "kiosk-pins.h"
 #include "kiosk-sync-scheduler.h"
 #include "kiosk-window.h"
 
@@ -202,6 +204,18 @@ return_large_buffers (void)
 #endif
 }
 
+/* glibc gives each new thread a heap of its own, up to eight per core. Besides the
+ * main thread, the kiosk's threads (GTK's font set-up, D-Bus, import, sync, pictures
+ * kept, usage counts) come and go and never allocate much at once, so they share one:
+ * about 0.7 MiB less after 50 articles. Set before GTK starts its first thread. */
+static void
+share_thread_heaps (void)
+{
+#ifdef M_ARENA_MAX
+  mallopt (M_ARENA_MAX, 2);
+#endif
+}
+
 static gboolean
 start_background_cb (gpointer user_data)
 {
@@ -209,6 +223,7 @@ start_background_cb (gpointer user_data)
   g_autofree char *path = kiosk_store_default_path ();
 
   return_large_buffers ();
+  kiosk_media_forget_read_ahead ();
   start_bundle_import (self, path);
   start_sync (self, path);
   kiosk_application_get_usb_monitor (self);
@@ -216,21 +231,49 @@ start_background_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+typedef struct {
+  char       *path;
+  KioskStore *store;
+  GError     *error;
+} StoreOpening;
+
+/* Opens the reader and prepares what the first screen asks of it: the schema and
+ * the PINs' presence in the connection's cache, the home page's tiles read ahead. */
+static gpointer
+open_store_thread (gpointer data)
+{
+  StoreOpening *opening = data;
+
+  opening->store = kiosk_store_open (opening->path, KIOSK_STORE_READER, &opening->error);
+  if (opening->store != NULL)
+    {
+      kiosk_pins_have (opening->store, KIOSK_ROLE_ADMIN, NULL);
+      kiosk_home_page_read_ahead (opening->store);
+    }
+  return opening;
+}
+
 static void
 kiosk_application_startup (GApplication *app)
 {
   KioskApplication *self = KIOSK_APPLICATION (app);
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = kiosk_store_default_path ();
+  StoreOpening opening = { path, NULL, NULL };
+  GThread *thread;
 
+  /* GTK's own start-up (display, theme) takes the main thread for about 20 ms; the
+   * store opens meanwhile on the other core (bench/startup). */
+  thread = g_thread_new ("kiosk-store-open", open_store_thread, &opening);
   G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
 
   kiosk_application_load_styles ();
   self->settings = kiosk_settings_new ();
-  self->store = kiosk_store_open (path, KIOSK_STORE_READER, &error);
+  g_thread_join (thread);
+  self->store = opening.store;
   if (self->store == NULL)
     {
-      self->startup_error = g_strdup (error->message);
+      self->startup_error = g_strdup (opening.error->message);
+      g_error_free (opening.error);
       return;
     }
   self->session = kiosk_session_new (self->store);
@@ -311,6 +354,7 @@ kiosk_application_init (KioskApplication *self)
     { NULL }
   };
 
+  share_thread_heaps ();
   self->cancellable = g_cancellable_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   kiosk_cli_add_options (G_APPLICATION (self));

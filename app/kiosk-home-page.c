@@ -89,6 +89,25 @@ tile_new (KioskHomePage *self,
 }
 
 void
+kiosk_home_page_read_ahead (KioskStore *store)
+{
+  g_autoptr(GPtrArray) topics = NULL;
+
+  g_return_if_fail (KIOSK_IS_STORE (store));
+
+  /* At the usual scale of 1: the display is not open yet. At any other scale the
+   * tiles load their icons themselves. */
+  topics = kiosk_store_list_topics (store, NULL);
+  for (guint i = 0; topics != NULL && i < topics->len; i++)
+    {
+      KioskTopic *topic = topics->pdata[i];
+
+      if (topic->icon != NULL)
+        kiosk_media_read_ahead (store, topic->icon, TILE_ICON_SIZE);
+    }
+}
+
+void
 kiosk_home_page_reload (KioskHomePage *self)
 {
   g_autoptr(GPtrArray) topics = NULL;

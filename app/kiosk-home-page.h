@@ -20,6 +20,9 @@ G_DECLARE_FINAL_TYPE (KioskHomePage, kiosk_home_page, KIOSK, HOME_PAGE, GtkWidge
 GtkWidget *kiosk_home_page_new    (KioskStore    *store,
                                    KioskLang      lang);
 void       kiosk_home_page_reload (KioskHomePage *self);
+/* In any thread, before the page is made: reads what its tiles will show, so the
+ * page is quicker to make (kiosk_media_read_ahead()). */
+void       kiosk_home_page_read_ahead (KioskStore *store);
 void       kiosk_home_page_reset  (KioskHomePage *self);
 /* Says why there is nothing to show, when the content could not be prepared. */
 void       kiosk_home_page_show_problem (KioskHomePage *self,

@@ -192,6 +192,65 @@ kiosk_media_prune_cache (void)
   g_task_run_in_thread (task, prune_thread);
 }
 
+/* ---- pictures read ahead by another thread ---- */
+
+G_LOCK_DEFINE_STATIC (ahead);
+static GHashTable *ahead; /* "width/name" → GdkTexture, under the ahead lock */
+
+static char *
+ahead_key (const char *name,
+           int         width)
+{
+  return g_strdup_printf ("%d/%s", width, name);
+}
+
+static GdkTexture *
+take_read_ahead (const char *name,
+                 int         width)
+{
+  g_autofree char *key = ahead_key (name, width);
+  gpointer texture = NULL;
+
+  G_LOCK (ahead);
+  if (ahead != NULL)
+    g_hash_table_steal_extended (ahead, key, NULL, &texture);
+  G_UNLOCK (ahead);
+  return texture;
+}
+
+void
+kiosk_media_read_ahead (KioskStore *store,
+                        const char *name,
+                        int         width)
+{
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture;
+
+  g_return_if_fail (KIOSK_IS_STORE (store));
+  g_return_if_fail (name != NULL);
+
+  texture = kiosk_media_load_texture (store, name, width, &error);
+  if (texture == NULL)
+    {
+      /* Loaded again, and its error shown, where the picture is wanted. */
+      g_debug ("Picture %s not read ahead: %s", name, error->message);
+      return;
+    }
+  G_LOCK (ahead);
+  if (ahead == NULL)
+    ahead = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_hash_table_replace (ahead, ahead_key (name, width), texture);
+  G_UNLOCK (ahead);
+}
+
+void
+kiosk_media_forget_read_ahead (void)
+{
+  G_LOCK (ahead);
+  g_clear_pointer (&ahead, g_hash_table_unref);
+  G_UNLOCK (ahead);
+}
+
 GdkTexture *
 kiosk_media_load_texture (KioskStore  *store,
                           const char  *name,
@@ -200,11 +259,14 @@ kiosk_media_load_texture (KioskStore  *store,
 {
   g_autoptr(GBytes) data = NULL;
   g_autofree char *mime = NULL;
+  GdkTexture *texture;
 
   g_return_val_if_fail (KIOSK_IS_STORE (store), NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (width > 0, NULL);
 
+  if ((texture = take_read_ahead (name, width)) != NULL)
+    return texture;
   data = kiosk_store_get_media (store, name, &mime, error);
   if (data == NULL)
     return NULL;

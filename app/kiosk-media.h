@@ -21,4 +21,13 @@ GdkTexture *kiosk_media_load_texture (KioskStore  *store,
                                       GError     **error);
 void        kiosk_media_prune_cache  (void);
 
+/* Loads a picture in any thread and keeps it for the first
+ * kiosk_media_load_texture() of the same picture at the same width, so a screen
+ * can be prepared while the main thread is busy elsewhere. Whatever is still kept
+ * when kiosk_media_forget_read_ahead() is called, is dropped. */
+void        kiosk_media_read_ahead         (KioskStore *store,
+                                            const char *name,
+                                            int         width);
+void        kiosk_media_forget_read_ahead  (void);
+
 G_END_DECLS

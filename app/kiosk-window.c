@@ -710,9 +710,19 @@ idle_timeout_cb (gpointer user_data)
 
   self->countdown_left = MAX (1, self->countdown_seconds);
   update_countdown_label (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->idle_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->idle_revealer, TRUE);
   self->countdown_source = g_timeout_add_seconds (1, countdown_tick_cb, self);
   return G_SOURCE_REMOVE;
+}
+
+/* Once faded out, the countdown leaves the window's layout again. */
+static void
+on_idle_revealed_cb (KioskWindow *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->idle_revealer) &&
+      !gtk_revealer_get_reveal_child (self->idle_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->idle_revealer), FALSE);
 }
 
 static void
@@ -1238,6 +1248,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, idle_label);
   gtk_widget_class_bind_template_callback (widget_class, on_any_event_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_swipe_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_idle_revealed_cb);
   install_actions (widget_class);
 }
 

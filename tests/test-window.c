@@ -373,19 +373,37 @@ test_idle_reset (void)
   close_window (window);
 }
 
+/* Whether the countdown's words (the window starts in Vietnamese) are on screen:
+ * mapped, not merely faded out. */
+static gboolean
+shows_countdown (gpointer data)
+{
+  return kiosk_test_ui_find_label (data, "Có ai đang xem không?") != NULL;
+}
+
+static gboolean
+hides_countdown (gpointer data)
+{
+  return !shows_countdown (data);
+}
+
 static void
 test_touch_cancels_countdown (void)
 {
   KioskWindow *window = new_window ();
 
+  /* Not on screen until it is needed, then on screen until a touch. */
   activate (window, "win.show-topic", "online");
+  g_assert_false (shows_countdown (window));
   g_object_set (window, "idle-seconds", 1, "countdown-seconds", 3, NULL);
   g_assert_true (kiosk_test_ui_wait_until (is_counting_down, window, 3000));
+  g_assert_true (kiosk_test_ui_wait_until (shows_countdown, window, 1000));
 
   /* What the window does with any touch, click or key (the end-to-end test taps the
    * real screen): the countdown stops and the visitor stays where they were. */
   kiosk_window_note_activity (window);
   g_assert_false (kiosk_window_is_counting_down (window));
+  g_assert_true (kiosk_test_ui_wait_until (hides_countdown, window, 2000));
   g_object_set (window, "idle-seconds", 30, NULL);
   kiosk_test_ui_wait (3000);
   g_assert_cmpint (kiosk_window_get_page (window), ==, KIOSK_PAGE_TOPIC);
