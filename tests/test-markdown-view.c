@@ -750,6 +750,57 @@ test_screenshot (void)
                                                  GTK_STYLE_PROVIDER (sizes));
 }
 
+typedef struct {
+  KioskStore *store;
+  const char *name;
+} ReadAhead;
+
+static gpointer
+read_ahead_thread (gpointer data)
+{
+  ReadAhead *job = data;
+
+  kiosk_media_read_ahead (job->store, job->name, 560);
+  return NULL;
+}
+
+/* A picture read ahead in another thread is handed to the first load of that picture
+ * at that width, once; forgotten, it is not handed out at all. An empty store, which
+ * has no pictures of its own, tells where a texture came from. */
+static void
+test_read_ahead (void)
+{
+  ReadAhead job = { kiosk_test_ui_bundled_store (), "well-cover.svg" };
+  g_autofree char *dir = kiosk_test_mkdtemp ("read-ahead");
+  g_autofree char *path = g_build_filename (dir, "empty.sqlite", NULL);
+  g_autoptr(KioskStore) empty = kiosk_store_open (path, KIOSK_STORE_WRITER, NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) again = NULL;
+  g_autoptr(GdkTexture) narrower = NULL;
+  g_autoptr(GdkTexture) forgotten = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (empty);
+  g_thread_join (g_thread_new ("read-ahead", read_ahead_thread, &job));
+
+  narrower = kiosk_media_load_texture (empty, "well-cover.svg", 280, NULL);
+  g_assert_null (narrower);
+  texture = kiosk_media_load_texture (empty, "well-cover.svg", 560, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 560);
+  again = kiosk_media_load_texture (empty, "well-cover.svg", 560, &error);
+  g_assert_null (again);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_thread_join (g_thread_new ("read-ahead", read_ahead_thread, &job));
+  kiosk_media_forget_read_ahead ();
+  forgotten = kiosk_media_load_texture (empty, "well-cover.svg", 560, NULL);
+  g_assert_null (forgotten);
+  kiosk_test_rm_rf (dir);
+}
+
 #define ADD(path, func) \
   g_test_add ("/kiosk/markdown-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -783,6 +834,7 @@ main (int   argc,
   ADD ("replace", test_replace);
   ADD ("bundled-articles", test_bundled_articles);
   g_test_add_func ("/kiosk/markdown-view/screenshot", test_screenshot);
+  g_test_add_func ("/kiosk/media/read-ahead", test_read_ahead);
 
   return g_test_run ();
 }
