@@ -29,7 +29,7 @@ KioskSession     *kiosk_application_get_session  (KioskApplication *self);
 KioskUsageRecorder *kiosk_application_get_usage  (KioskApplication *self);
 KioskUsbMonitor  *kiosk_application_get_usb_monitor (KioskApplication *self);
 
-/* Adds the app's stylesheets to the default display. */
+/* Adds the app's stylesheets to the default display, and draws text unhinted. */
 void              kiosk_application_load_styles  (void);
 
 /* Picks GTK's renderer before GTK starts: see kiosk-application.c. */

@@ -15,6 +15,7 @@
 #include "kiosk-search-page.h"
 #include "kiosk-test-ui.h"
 #include "kiosk-test-util.h"
+#include "kiosk-text.h"
 #include "kiosk-window.h"
 
 static KioskApplication *app;
@@ -324,6 +325,21 @@ test_renderer_choice (gconstpointer data)
     }
 }
 
+/* Every screen's text is drawn unhinted, however the session is set up. */
+static void
+test_text_unhinted (void)
+{
+  KioskWindow *window = new_window ();
+  GtkWidget *title = kiosk_test_ui_find_type (GTK_WIDGET (window), KIOSK_TYPE_TEXT);
+  const cairo_font_options_t *options;
+
+  g_assert_nonnull (title);
+  options = pango_cairo_context_get_font_options (gtk_widget_get_pango_context (title));
+  g_assert_nonnull (options);
+  g_assert_cmpint (cairo_font_options_get_hint_style (options), ==, CAIRO_HINT_STYLE_NONE);
+  close_window (window);
+}
+
 /* Whole-second timers fire up to a second late: wait for the countdown, not a time. */
 static gboolean
 is_counting_down (gpointer data)
@@ -456,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/window/navigation", test_navigation);
   g_test_add_func ("/kiosk/window/search", test_search);
   g_test_add_func ("/kiosk/window/text-size", test_text_size);
+  g_test_add_func ("/kiosk/window/text-unhinted", test_text_unhinted);
   g_test_add_func ("/kiosk/window/large-text-fits", test_large_text_fits);
   g_test_add_func ("/kiosk/window/language", test_language);
   g_test_add_func ("/kiosk/window/focus-on-link-survives-language-change",
