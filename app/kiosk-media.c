@@ -71,17 +71,20 @@ cache_dir (void)
   return g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, "pictures", NULL);
 }
 
-/* Named by what is drawn and how wide: a changed picture has another name, so a file
- * never needs checking against the store. */
+/* Named by what is drawn (the picture's SHA-256, as the store keeps it) and how wide:
+ * a changed picture has another name, so a file never needs checking against the
+ * store, and a kept picture is found without reading the drawing from the store. */
 static char *
-cache_path (GBytes *svg,
-            int     width)
+cache_path (const char *sha256,
+            int         width)
 {
-  g_autofree char *dir = cache_dir ();
-  g_autofree char *sha256 = kiosk_sha256_hex (g_bytes_get_data (svg, NULL),
-                                              g_bytes_get_size (svg));
-  g_autofree char *name = g_strdup_printf ("%s-%d.png", sha256, width);
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
 
+  if (!kiosk_sha256_hex_is_valid (sha256))
+    return NULL;
+  dir = cache_dir ();
+  name = g_strdup_printf ("%s-%d.png", sha256, width);
   return g_build_filename (dir, name, NULL);
 }
 
@@ -147,17 +150,23 @@ save_cached (GdkTexture *texture,
 }
 
 static GdkTexture *
-load_svg (GBytes  *data,
-          int      width,
-          GError **error)
+load_svg (KioskStore  *store,
+          const char  *name,
+          const char  *sha256,
+          int          width,
+          GError     **error)
 {
-  g_autofree char *path = cache_path (data, width);
-  GdkTexture *texture = load_cached (path);
+  g_autofree char *path = cache_path (sha256, width);
+  g_autoptr(GBytes) data = NULL;
+  GdkTexture *texture = path != NULL ? load_cached (path) : NULL;
 
   if (texture != NULL)
     return texture;
+  data = kiosk_store_get_media (store, name, NULL, error);
+  if (data == NULL)
+    return NULL;
   texture = render_svg (data, width, error);
-  if (texture != NULL)
+  if (texture != NULL && path != NULL)
     save_cached (texture, path);
   return texture;
 }
@@ -258,6 +267,7 @@ kiosk_media_load_texture (KioskStore  *store,
                           GError     **error)
 {
   g_autoptr(GBytes) data = NULL;
+  g_autofree char *sha256 = NULL;
   g_autofree char *mime = NULL;
   GdkTexture *texture;
 
@@ -267,10 +277,12 @@ kiosk_media_load_texture (KioskStore  *store,
 
   if ((texture = take_read_ahead (name, width)) != NULL)
     return texture;
-  data = kiosk_store_get_media (store, name, &mime, error);
-  if (data == NULL)
+  if (!kiosk_store_find_media (store, name, &sha256, &mime, error))
     return NULL;
   if (g_strcmp0 (mime, "image/svg+xml") == 0)
-    return load_svg (data, width, error);
+    return load_svg (store, name, sha256, width, error);
+  data = kiosk_store_get_media (store, name, NULL, error);
+  if (data == NULL)
+    return NULL;
   return gdk_texture_new_from_bytes (data, error);
 }

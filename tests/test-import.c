@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include "kiosk-importer.h"
+#include "kiosk-repo-format.h"
 #include "kiosk-search.h"
 #include "kiosk-store.h"
 #include "kiosk-test-repo.h"
@@ -126,6 +127,9 @@ test_first_import (Fixture       *fixture,
   g_autoptr(KioskSource) source = NULL;
   g_autoptr(GBytes) media = NULL;
   g_autofree char *mime = NULL;
+  g_autofree char *found_mime = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *media_sha256 = NULL;
   KioskStoreCounts counts;
 
   publish (fixture);
@@ -150,6 +154,17 @@ test_first_import (Fixture       *fixture,
   media = kiosk_store_get_media (fixture->store, "fence.svg", &mime, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (mime, ==, "image/svg+xml");
+
+  /* Found without its bytes: the SHA-256 the pictures are kept drawn under. */
+  g_assert_true (kiosk_store_find_media (fixture->store, "fence.svg", &sha256, &found_mime,
+                                         &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (found_mime, ==, "image/svg+xml");
+  media_sha256 = kiosk_sha256_hex (g_bytes_get_data (media, NULL), g_bytes_get_size (media));
+  g_assert_cmpstr (sha256, ==, media_sha256);
+  g_assert_false (kiosk_store_find_media (fixture->store, "nothing.svg", NULL, NULL, &error));
+  g_assert_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
 
   source = kiosk_store_get_source (fixture->store, "vn.test.province", &error);
   g_assert_no_error (error);

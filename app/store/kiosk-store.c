@@ -529,6 +529,31 @@ kiosk_store_list_hotlines (KioskStore  *self,
                                    (GDestroyNotify) kiosk_hotline_free, error);
 }
 
+/* The row of the picture called @name, from @sql with the name as ?1; NULL, with the
+ * reason, when there is none. */
+static sqlite3_stmt *
+media_row (KioskStore  *self,
+           const char  *sql,
+           const char  *name,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = kiosk_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_steal_pointer (&stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_NOT_FOUND,
+                 _("The picture “%s” is missing."), name);
+  else
+    kiosk_store_set_error (self, rc, error);
+  return NULL;
+}
+
 GBytes *
 kiosk_store_get_media (KioskStore  *self,
                        const char  *name,
@@ -536,32 +561,45 @@ kiosk_store_get_media (KioskStore  *self,
                        GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  stmt = kiosk_store_prepare (self,
-                              "SELECT m.mime, m.data FROM media_names n JOIN media m ON m.sha256 "
-                              "= n.sha256"
-                              " WHERE n.name = ?1 LIMIT 1",
-                              error);
+  stmt = media_row (self,
+                    "SELECT m.mime, m.data FROM media_names n JOIN media m ON m.sha256 = n.sha256"
+                    " WHERE n.name = ?1 LIMIT 1",
+                    name, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_NOT_FOUND,
-                     _("The picture “%s” is missing."), name);
-      else
-        kiosk_store_set_error (self, rc, error);
-      return NULL;
-    }
   if (mime != NULL)
     *mime = column_strdup (stmt, 0);
   return g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+}
+
+gboolean
+kiosk_store_find_media (KioskStore  *self,
+                        const char  *name,
+                        char       **sha256,
+                        char       **mime,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  /* The picture's bytes are left where they are: a blob is only read when asked for. */
+  stmt = media_row (self,
+                    "SELECT m.sha256, m.mime FROM media_names n JOIN media m ON m.sha256 = n.sha256"
+                    " WHERE n.name = ?1 LIMIT 1",
+                    name, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sha256 != NULL)
+    *sha256 = column_strdup (stmt, 0);
+  if (mime != NULL)
+    *mime = column_strdup (stmt, 1);
+  return TRUE;
 }
 
 #define SOURCE_SELECT \

@@ -151,6 +151,12 @@ GBytes       *kiosk_store_get_media          (KioskStore        *self,
                                               const char        *name,
                                               char             **mime,
                                               GError           **error);
+/* A picture's SHA-256 (hex) and type, without reading its bytes. */
+gboolean      kiosk_store_find_media         (KioskStore        *self,
+                                              const char        *name,
+                                              char             **sha256,
+                                              char             **mime,
+                                              GError           **error);
 GPtrArray    *kiosk_store_list_sources       (KioskStore        *self,
                                               GError           **error);
 KioskSource  *kiosk_store_get_source         (KioskStore        *self,
