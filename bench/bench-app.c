@@ -22,7 +22,9 @@ static guint tour_index;
 static void
 report_and_quit (GtkWindow *window)
 {
-  g_print ("rss-kib=%ld\n", bench_rss_kib ());
+  long rss = bench_rss_kib (); /* before reading smaps, which takes memory itself */
+
+  g_print ("rss-kib=%ld shm-kib=%ld\n", rss, bench_x_shm_kib ());
   g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
 }
 

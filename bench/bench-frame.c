@@ -58,3 +58,25 @@ bench_rss_kib (void)
   line = strstr (status, "VmRSS:");
   return line ? strtol (line + 6, NULL, 10) : -1;
 }
+
+long
+bench_x_shm_kib (void)
+{
+  g_autofree char *smaps = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean in_shm = FALSE;
+  long total = 0;
+
+  if (!g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL))
+    return -1;
+  lines = g_strsplit (smaps, "\n", -1);
+  for (char **line = lines; *line != NULL; line++)
+    {
+      /* A mapping's first line names it; its Rss: line follows. */
+      if (g_ascii_isxdigit ((*line)[0]) && strchr (*line, '-') != NULL)
+        in_shm = strstr (*line, " /SYSV") != NULL;
+      else if (in_shm && g_str_has_prefix (*line, "Rss:"))
+        total += strtol (*line + 4, NULL, 10);
+    }
+  return total;
+}

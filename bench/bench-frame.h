@@ -17,5 +17,8 @@ void  bench_after_first_frame (GtkWindow     *window,
 
 /* The resident set size of this process in KiB, from /proc/self/status. */
 long  bench_rss_kib           (void);
+/* The part of it in System V shared memory: the buffers cairo fills to hand the X
+ * server each frame (XShm), from /proc/self/smaps. */
+long  bench_x_shm_kib         (void);
 
 G_END_DECLS
