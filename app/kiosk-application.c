@@ -216,7 +216,7 @@ return_large_buffers (void)
 /* glibc gives each new thread a heap of its own, up to eight per core. Besides the
  * main thread, the kiosk's threads (GTK's font set-up, D-Bus, import, sync, pictures
  * kept, usage counts) come and go and never allocate much at once, so they share one:
- * about 0.7 MiB less after 50 articles. Set before GTK starts its first thread. */
+ * about half a MiB less after 50 articles. Set before GTK starts its first thread. */
 static void
 share_thread_heaps (void)
 {
@@ -270,8 +270,8 @@ kiosk_application_startup (GApplication *app)
   StoreOpening opening = { path, NULL, NULL };
   GThread *thread;
 
-  /* GTK's own start-up (display, theme) takes the main thread for about 20 ms; the
-   * store opens meanwhile on the other core (bench/startup). */
+  /* GTK's own start-up (display, theme) keeps the main thread busy for a third of
+   * the time to the first frame; the store opens meanwhile, in a thread. */
   thread = g_thread_new ("kiosk-store-open", open_store_thread, &opening);
   G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
 
