@@ -7,7 +7,8 @@
 # Drives the real goc-tre-em --kiosk window as a visitor would, through the
 # accessibility tree (AT-SPI) and real X input: tap a topic tile, open an article,
 # type "duoi nuoc" on the on-screen keyboard, open a result, open the hotline
-# screen, then wait out the idle reset. Speaks TAP.
+# screen, then wait out the idle reset; then start it on a store that cannot be
+# read. Speaks TAP.
 #
 # It starts its own X server (a stale AT-SPI bus address on an old display breaks
 # AT-SPI) and its own D-Bus session, whose services may not write to our TAP output.
@@ -24,7 +25,7 @@ import time
 BUILD = os.environ["KIOSK_BUILD_ROOT"]
 IDLE_SECONDS = 30   # the settings schema's minimum
 COUNTDOWN_SECONDS = 10
-PLANNED = 15
+PLANNED = 16
 
 vi = gettext.translation("goc-tre-em", localedir=os.path.join(BUILD, "po"),
                          languages=["vi"], fallback=True)
@@ -72,7 +73,7 @@ def start_dbus():
     return daemon, address.decode().strip()
 
 
-def start_app(home, display):
+def app_env(home, display):
     config = os.path.join(home, "config")
     keyfile_dir = os.path.join(config, "glib-2.0", "settings")
     os.makedirs(keyfile_dir)
@@ -90,6 +91,11 @@ def start_app(home, display):
                GSK_RENDERER="cairo")
     for name in ("LANGUAGE", "GTK_A11Y", "NO_AT_BRIDGE", "G_DEBUG"):
         env.pop(name, None)
+    return env
+
+
+def start_app(home, display):
+    env = app_env(home, display)
     # A kiosk that has been set up: without PINs it would open on the first-run wizard.
     subprocess.run([os.path.join(BUILD, "app", "goc-tre-em"), "--set-pins"], env=env,
                    input=b"246810\n1357\n", stdout=subprocess.DEVNULL, check=True)
@@ -254,6 +260,30 @@ def idle_reset():
     report(empty, "the search text was cleared")
 
 
+def stop(app):
+    app.send_signal(signal.SIGTERM)
+    try:
+        app.wait(5)
+    except subprocess.TimeoutExpired:
+        app.kill()
+
+
+# Content that cannot be read: the kiosk says why on its screen, in Vietnamese,
+# rather than showing nothing.
+def unreadable_store(home, display):
+    data = os.path.join(home, "data", "goc-tre-em")
+    os.makedirs(data)
+    with open(os.path.join(data, "store.sqlite"), "wb") as store:
+        store.write(b"not a database " * 4096)
+    app = subprocess.Popen([os.path.join(BUILD, "app", "goc-tre-em"), "--kiosk"],
+                           env=app_env(home, display))
+    try:
+        said = wait_for(label_containing(_("Góc Trẻ Em cannot open its content.")))
+        report(said is not None, "a store that cannot be read is explained on screen")
+    finally:
+        stop(app)
+
+
 def main():
     global pyatspi
     home = tempfile.mkdtemp(prefix="kiosk-e2e-")
@@ -267,12 +297,10 @@ def main():
         print(f"1..{PLANNED}", flush=True)
         visitor_walk()
         idle_reset()
+        stop(app)
+        unreadable_store(os.path.join(home, "unreadable"), display)
     finally:
-        app.send_signal(signal.SIGTERM)
-        try:
-            app.wait(5)
-        except subprocess.TimeoutExpired:
-            app.kill()
+        stop(app)
         xvfb.terminate()
         xvfb.wait()
         bus.terminate()
