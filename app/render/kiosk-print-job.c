@@ -707,6 +707,10 @@ kiosk_print_job_run_async (KioskPrintJob       *self,
 {
   g_autoptr(GTask) outer = NULL;
   g_autoptr(GTask) task = NULL;
+  /* Progress is reported where the job was started. g_main_context_get_thread_default()
+   * would be NULL in a thread that pushed no context of its own, such as GTK's, and the
+   * worker would then change the job, and the screens watching it, itself. */
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
 
   g_return_if_fail (KIOSK_IS_PRINT_JOB (self));
   g_return_if_fail (!self->running);
@@ -720,8 +724,7 @@ kiosk_print_job_run_async (KioskPrintJob       *self,
   task = g_task_new (self, cancellable, run_done_cb, g_steal_pointer (&outer));
   g_task_set_source_tag (task, run_thread);
   g_task_set_return_on_cancel (task, FALSE);
-  g_task_set_task_data (task, work_new (self, g_main_context_get_thread_default ()),
-                        (GDestroyNotify) work_free);
+  g_task_set_task_data (task, work_new (self, context), (GDestroyNotify) work_free);
   g_task_run_in_thread (task, run_thread);
 }
 
