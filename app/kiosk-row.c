@@ -213,8 +213,12 @@ kiosk_row_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SPACING:
-      self->spacing = g_value_get_int (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
+      if (self->spacing != g_value_get_int (value))
+        {
+          self->spacing = g_value_get_int (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
